@@ -1,0 +1,159 @@
+import { formatDay } from './internal/iso.js';
+import { colourOf, type Condition, type FoldState } from './fold.js';
+import { reasonMessage } from './messages.js';
+import type { CompiledPolicy } from './policy/compile.js';
+import type { Assessment, Awaited, Reason } from './schema/assessment.js';
+import { OBLIGATIONS, RULES, type Colour, type Obligation, type RuleId } from './schema/primitives.js';
+import type { Timeline } from './timeline.js';
+import type { ValidCase } from './validate.js';
+
+/**
+ * From the fold's state at `now` to the `Assessment` of RULES §8: colour, reasons, projections
+ * (releaseAt, nextChangeAt), permissions, obligations, missed daily reports and the trail.
+ */
+
+function awaitingOf(c: Condition): Awaited[] {
+  switch (c.rule) {
+    case 'R1':
+      return c.phase === 'treatment' ? ['hospital-discharge'] : [];
+    case 'R4':
+      if (c.phase !== 'treatment') return [];
+      return [...(c.excludedAt === null ? (['covid-exclusion'] as const) : []), ...(c.recoveredAt === null ? (['recovery'] as const) : [])];
+    case 'R5':
+      return ['authority-release'];
+    default:
+      return [];
+  }
+}
+
+/**
+ * RULES §3 obligations of one condition. After discharge (R1) or recovery (R4) the policy (§3)
+ * speaks of isolation observation, no longer of treatment in hospital.
+ */
+function obligationsOf(c: Condition): Obligation[] {
+  switch (c.rule) {
+    case 'R1':
+    case 'R4':
+      return c.phase === 'treatment' ? ['hospital-isolation'] : ['isolation-observation'];
+    case 'R2':
+    case 'R3':
+      return ['isolation-observation'];
+    case 'R5': {
+      const listed = (c.details.designations ?? []).flatMap((d) => d.obligations ?? ['isolation-observation']);
+      return OBLIGATIONS.filter((o) => listed.includes(o));
+    }
+    case 'Y1':
+    case 'Y2':
+      return ['home-isolation', 'community-management'];
+    case 'GY':
+      return ['home-isolation', 'community-management', 'daily-self-report'];
+  }
+}
+
+const byNumber = (a: string, b: string): number => Number(a.slice(2)) - Number(b.slice(2));
+
+/** The first instant after now at which the colour would differ if nothing new happened (RULES §8). */
+function projectChange(conditions: readonly Condition[], colour: Colour): number | null {
+  const instants = [...new Set(conditions.flatMap((c) => (c.releaseAt === null ? [] : [c.releaseAt])))].sort((a, b) => a - b);
+  for (const at of instants) {
+    const remaining = conditions.filter((c) => c.releaseAt === null || c.releaseAt > at).map((c) => c.rule);
+    if (colourOf(remaining) !== colour) return at;
+  }
+  return null;
+}
+
+/** Builds the assessment of a folded case. */
+export function assess(cp: CompiledPolicy, input: ValidCase, timeline: Timeline, state: FoldState): Assessment {
+  const { zone, policy } = cp;
+  const active = RULES.flatMap((rule) => {
+    const c = state.conditions.get(rule);
+    return c === undefined ? [] : [c];
+  });
+  const colour = colourOf(active.map((c) => c.rule));
+  const several = active.length > 1;
+
+  const reasons: Reason[] = active.map((c) => {
+    const awaiting = awaitingOf(c);
+    const releaseAt = c.releaseAt === null ? null : zone.format(c.releaseAt);
+    const anchor = c.anchor === null ? null : zone.format(c.anchor);
+    const interpretations = [...c.interpretations, ...(several ? ['I-1'] : [])].sort(byNumber);
+    const resetRule = c.rule as Exclude<RuleId, 'R1' | 'R5'>;
+    const resetSymptoms = c.rule === 'R1' || c.rule === 'R5' ? [] : [...cp.resetSymptoms[resetRule]];
+    return {
+      rule: c.rule,
+      colour: c.rule.startsWith('R') ? 'red' : 'yellow',
+      phase: c.phase,
+      startedAt: zone.format(c.startedAt),
+      releaseAt,
+      count: anchor === null ? null : { anchor, days: policy.observationDays, convention: policy.dayCounting },
+      awaiting,
+      evidence: [...c.evidence],
+      interpretations: [...new Set(interpretations)],
+      obligations: obligationsOf(c),
+      message: reasonMessage({
+        rule: c.rule,
+        phase: c.phase,
+        evidence: c.evidence,
+        startedAt: zone.format(c.startedAt),
+        releaseAt,
+        anchor,
+        days: policy.observationDays,
+        convention: policy.dayCounting,
+        resetSymptoms,
+        awaiting,
+        clinical: c.details.clinical,
+        symptoms: c.details.symptoms,
+        areas: c.details.areas,
+        designations: c.details.designations,
+        lookbackDays: policy.lookbackDays,
+      }),
+    };
+  });
+
+  const awaiting = [...new Set(reasons.flatMap((r) => r.awaiting))];
+  const releaseAtMs =
+    active.length === 0 || active.some((c) => c.releaseAt === null) ? null : Math.max(...active.map((c) => c.releaseAt as number));
+  const nextChange = projectChange(active, colour);
+
+  // RULES §3: obligations of the conditions of the current colour, and the daily report while GY is active.
+  const gy = state.conditions.get('GY');
+  const owed = new Set<Obligation>(active.filter((c) => colourOf([c.rule]) === colour).flatMap(obligationsOf));
+  if (gy !== undefined) owed.add('daily-self-report');
+
+  // I-10: days strictly between the GY start day and today without a daily report.
+  const missed: string[] = [];
+  if (gy !== undefined) {
+    const today = zone.dayOf(input.nowMs);
+    for (let day = zone.dayOf(gy.startedAt) + 1; day < today; day++) if (!state.reportDays.has(day)) missed.push(formatDay(day));
+  }
+
+  const green = colour === 'green';
+  return {
+    subjectId: input.declaration.subjectId,
+    declarationId: input.declaration.id,
+    evaluatedAt: zone.format(input.nowMs),
+    colour,
+    since: zone.format(Math.max(state.since, input.submittedMs)),
+    issued: state.review === 'approved',
+    review: state.review,
+    credential: state.credential,
+    reasons,
+    releaseAt: releaseAtMs === null ? null : zone.format(releaseAtMs),
+    awaiting,
+    nextChangeAt: nextChange === null ? null : zone.format(nextChange),
+    permissions: { cityTravel: green, publicPlaces: green, publicTransport: green },
+    obligations: OBLIGATIONS.filter((o) => owed.has(o)),
+    missedDailyReports: missed,
+    trail: state.trail.map((e) => ({
+      transition: e.transition,
+      at: zone.format(e.ms),
+      evidence: e.evidence,
+      colour: e.colour,
+      ...(e.rule === undefined ? {} : { rule: e.rule }),
+      ...(e.from === undefined ? {} : { from: e.from }),
+    })),
+    ignored: [...timeline.ignored],
+    applied: [...state.applied],
+    policy: { ...cp.ref },
+  };
+}

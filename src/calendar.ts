@@ -1,0 +1,138 @@
+import { tzOffset } from '@date-fns/tz';
+import { MS_PER_DAY, MS_PER_MINUTE, formatInstant } from './internal/iso.js';
+
+/**
+ * The one module that does zone-aware day arithmetic (T-1 … T-4). Every calendar question the
+ * engine asks (which local day an instant falls on, when a local day starts, when a count of full
+ * days ends) is answered here, in the policy's time zone and never the host's.
+ */
+
+/** How "a full N days" is counted (T-3). */
+export type DayCounting = 'civil-code' | 'inclusive-start' | 'rolling';
+
+/** A time zone compiled once per engine, with a cache of its offsets. */
+export interface Zone {
+  readonly name: string;
+  /** Minutes east of UTC at an instant. */
+  offsetAt(ms: number): number;
+  /** The local calendar day (day number) of an instant. */
+  dayOf(ms: number): number;
+  /** The first instant whose local date is `day`; a skipped date starts with the next date (T-3). */
+  startOfDay(day: number): number;
+  /** The instant of a local wall-clock time, moved forward past a gap, earlier of two repeats (T-3). */
+  wallTime(day: number, msOfDay: number): number;
+  /** An instant written with this zone's offset at that instant. */
+  format(ms: number): string;
+}
+
+const BUCKET_MS = 15 * MS_PER_MINUTE;
+const CACHE_LIMIT = 200_000;
+
+/** Whether the runtime knows an IANA time zone name. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Compiles a time zone. Offsets are cached per quarter hour; a quarter hour whose two ends differ
+ * holds a transition and is always computed exactly.
+ */
+export function createZone(name: string): Zone {
+  const cache = new Map<number, number>();
+  const exact = (ms: number): number => tzOffset(name, new Date(ms));
+
+  const offsetAt = (ms: number): number => {
+    const bucket = Math.floor(ms / BUCKET_MS);
+    const cached = cache.get(bucket);
+    if (cached !== undefined) return Number.isNaN(cached) ? exact(ms) : cached;
+    const start = exact(bucket * BUCKET_MS);
+    const end = exact(bucket * BUCKET_MS + BUCKET_MS - 1);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(bucket, start === end ? start : Number.NaN);
+    return start === end ? start : exact(ms);
+  };
+
+  const localOf = (ms: number): number => ms + offsetAt(ms) * MS_PER_MINUTE;
+  const dayOf = (ms: number): number => Math.floor(localOf(ms) / MS_PER_DAY);
+
+  // The instants whose local wall time is `local` (ms of the local time line): zero (a gap),
+  // one, or two (a repeat), in order.
+  const candidates = (local: number): number[] => {
+    const before = offsetAt(local - MS_PER_DAY);
+    const after = offsetAt(local + MS_PER_DAY);
+    const found = new Set<number>();
+    for (const offset of [before, after]) {
+      const ms = local - offset * MS_PER_MINUTE;
+      if (localOf(ms) === local) found.add(ms);
+    }
+    return [...found].sort((a, b) => a - b);
+  };
+
+  const wallTime = (day: number, msOfDay: number): number => {
+    const local = day * MS_PER_DAY + msOfDay;
+    const found = candidates(local);
+    if (found[0] !== undefined) return found[0];
+    // In a gap: read with the offset in force before it, which moves the time forward by the
+    // gap's length (02:30 in a one-hour gap becomes 03:30).
+    return local - offsetAt(local - MS_PER_DAY) * MS_PER_MINUTE;
+  };
+
+  const startOfDay = (day: number): number => {
+    const local = day * MS_PER_DAY;
+    const found = candidates(local);
+    if (found[0] !== undefined) return found[0];
+    // Midnight falls in a gap: the day starts at the gap's end, the first instant whose local
+    // date is not earlier than `day` (a skipped date starts with the next date).
+    let lo = local - offsetAt(local + MS_PER_DAY) * MS_PER_MINUTE;
+    let hi = local - offsetAt(local - MS_PER_DAY) * MS_PER_MINUTE;
+    if (lo > hi) [lo, hi] = [hi, lo];
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (dayOf(mid) >= day) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+
+  return {
+    name,
+    offsetAt,
+    dayOf,
+    startOfDay,
+    wallTime,
+    format: (ms) => formatInstant(ms, offsetAt(ms)),
+  };
+}
+
+/**
+ * The instant at which a count of `days` full days that started at `anchor` is over (T-3): with
+ * `civil-code` the start day is not counted and the period ends at 24:00 of day N, i.e. at the
+ * start of local day `day(anchor) + N + 1`; with `inclusive-start` the start day is day 1; with
+ * `rolling` it is the same wall-clock time N local days later.
+ */
+export function countFullDays(zone: Zone, anchor: number, days: number, convention: DayCounting): number {
+  const startDay = zone.dayOf(anchor);
+  switch (convention) {
+    case 'civil-code':
+      return zone.startOfDay(startDay + days + 1);
+    case 'inclusive-start':
+      return zone.startOfDay(startDay + days);
+    case 'rolling': {
+      const msOfDay = zone.offsetAt(anchor) * MS_PER_MINUTE + anchor - startDay * MS_PER_DAY;
+      return zone.wallTime(startDay + days, msOfDay);
+    }
+  }
+}
+
+/**
+ * Whether the calendar days `from`…`to` (day numbers, inclusive) meet the window "within N days"
+ * before the local day `day` (T-4): the days `day − N` to `day`, inclusive.
+ */
+export function overlapsWindow(from: number, to: number, day: number, windowDays: number): boolean {
+  return from <= day && to >= day - windowDays;
+}

@@ -1,0 +1,71 @@
+import { assess } from './assess.js';
+import { HealthCodeInputError } from './errors.js';
+import { fold } from './fold.js';
+import { lianyungang2020 } from './policy/lianyungang2020.js';
+import { compilePolicy, type CompiledPolicy } from './policy/compile.js';
+import type { Assessment } from './schema/assessment.js';
+import type { ValidPolicy } from './schema/policy.js';
+import { buildTimeline } from './timeline.js';
+import { validateCase } from './validate.js';
+
+/** The result of a safe call: the zod `safeParse` shape. */
+export type SafeResult<T> = { readonly success: true; readonly data: T } | { readonly success: false; readonly error: HealthCodeInputError };
+
+/** An engine bound to one validated policy. */
+export interface Engine {
+  /** The validated policy the engine runs. */
+  readonly policy: ValidPolicy;
+  /**
+   * Evaluates a declaration and its history at `now`; throws `HealthCodeInputError` on bad input.
+   * @param declaration - the application form (validated)
+   * @param history - the events, any order (validated)
+   * @param now - a `Date` or an ISO-8601 instant with offset
+   */
+  evaluate(declaration: unknown, history: unknown, now: unknown): Assessment;
+  /** Like `evaluate`, but returns `{ success, data | error }` and never throws. */
+  safeEvaluate(declaration: unknown, history: unknown, now: unknown): SafeResult<Assessment>;
+}
+
+function run(cp: CompiledPolicy, declaration: unknown, history: unknown, now: unknown): SafeResult<Assessment> {
+  const checked = validateCase(declaration, history, now, cp);
+  if (!checked.ok) return { success: false, error: new HealthCodeInputError(checked.issues) };
+  const timeline = buildTimeline(checked.value.events, checked.value.nowMs);
+  return { success: true, data: assess(cp, checked.value, timeline, fold(cp, checked.value, timeline)) };
+}
+
+/**
+ * Validates a policy once and returns the functions bound to it. Throws `HealthCodeInputError`
+ * listing every problem when the policy is invalid.
+ *
+ * @param policy - a policy as data (FORMAT "Policy")
+ * @returns `{ evaluate, safeEvaluate, check }` for that policy
+ * @example
+ * const engine = createEngine({ ...lianyungang2020, observationDays: 21 });
+ * engine.evaluate(declaration, history, '2020-02-10T12:00:00+08:00').colour;
+ */
+export function createEngine(policy: unknown): Engine {
+  const cp = compilePolicy(policy);
+  const safeEvaluate = (declaration: unknown, history: unknown, now: unknown): SafeResult<Assessment> => {
+    try {
+      return run(cp, declaration, history, now);
+    } catch (cause) {
+      // Input that the schemas let through must never crash the caller: report it as an issue.
+      return {
+        success: false,
+        error: new HealthCodeInputError([{ path: [], code: 'invalid', message: `could not evaluate: ${String(cause)}` }]),
+      };
+    }
+  };
+  return {
+    policy: cp.policy,
+    evaluate(declaration, history, now) {
+      const result = safeEvaluate(declaration, history, now);
+      if (!result.success) throw result.error;
+      return result.data;
+    },
+    safeEvaluate,
+  };
+}
+
+/** The engine of the built-in Lianyungang 2020 policy. */
+export const defaultEngine: Engine = /* @__PURE__ */ createEngine(lianyungang2020);

@@ -1,0 +1,124 @@
+import type * as z from 'zod';
+
+/**
+ * Stable codes of input problems. Apps may switch on them; the message is for people.
+ */
+export type IssueCode =
+  | 'required'
+  | 'invalid_type'
+  | 'invalid_value'
+  | 'invalid_instant'
+  | 'invalid_day'
+  | 'invalid_time_zone'
+  | 'unrecognized_keys'
+  | 'unknown_event_kind'
+  | 'too_small'
+  | 'too_big'
+  | 'too_large'
+  | 'out_of_range'
+  | 'attestation_required'
+  | 'proxy_required'
+  | 'proxy_not_allowed'
+  | 'visit_order'
+  | 'reserved_id'
+  | 'duplicate_id'
+  | 'unknown_void_target'
+  | 'self_void'
+  | 'void_cycle'
+  | 'now_before_submission'
+  | 'isolation_after_submission'
+  | 'role_required'
+  | 'invalid';
+
+/** One problem with an input, located by its path (e.g. `['history', 3, 'at']`). */
+export interface InputIssue {
+  readonly path: readonly (string | number)[];
+  readonly code: IssueCode;
+  readonly message: string;
+}
+
+/** `history[3].at` for `['history', 3, 'at']`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? part : `.${part}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+/**
+ * Thrown by `evaluate`, `check` and `createEngine` (and returned by their safe twins) when an input
+ * is invalid: `issues` lists every problem, each with its path and a stable code (RULES §9).
+ *
+ * @example
+ * try { evaluate(declaration, history, now) } catch (e) {
+ *   if (e instanceof HealthCodeInputError) for (const i of e.issues) console.log(i.code, i.path)
+ * }
+ */
+export class HealthCodeInputError extends Error {
+  override readonly name = 'HealthCodeInputError';
+  /** Every problem found, in input order. */
+  readonly issues: readonly InputIssue[];
+
+  constructor(issues: readonly InputIssue[], subject = 'input') {
+    super(
+      `Invalid ${subject}: ${issues.length} problem${issues.length === 1 ? '' : 's'}\n` +
+        issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message} [${issue.code}]`).join('\n'),
+    );
+    this.issues = issues;
+  }
+}
+
+function codeOf(issue: z.core.$ZodIssue, input: unknown): IssueCode {
+  const path = issue.path;
+  switch (issue.code) {
+    case 'invalid_type':
+      return input === undefined ? 'required' : 'invalid_type';
+    case 'invalid_value':
+      return path[path.length - 1] === 'attestation' ? 'attestation_required' : 'invalid_value';
+    case 'unrecognized_keys':
+      return 'unrecognized_keys';
+    case 'invalid_union':
+      return 'note' in issue && issue.note === 'No matching discriminator' ? 'unknown_event_kind' : 'invalid_value';
+    case 'too_small':
+      return issue.origin === 'number' ? 'out_of_range' : 'too_small';
+    case 'too_big':
+      return issue.origin === 'number' ? 'out_of_range' : 'too_large';
+    case 'custom': {
+      const code = (issue.params as { code?: IssueCode } | undefined)?.code;
+      return code ?? 'invalid';
+    }
+    default:
+      return 'invalid';
+  }
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** Turns zod issues into input issues under a path prefix. */
+export function fromZodIssues(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: readonly (string | number)[],
+  root: unknown,
+): InputIssue[] {
+  return issues.map((issue) => {
+    const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
+    const code = codeOf(issue, valueAt(root, issue.path));
+    const message =
+      code === 'required'
+        ? 'is required'
+        : code === 'unknown_event_kind'
+          ? `unknown event kind; expected one of ${(issue as { options?: unknown[] }).options?.map(String).join(', ') ?? ''}`
+          : issue.message;
+    return { path: [...prefix, ...path], code, message };
+  });
+}

@@ -1,0 +1,504 @@
+import { countFullDays, overlapsWindow } from './calendar.js';
+import { parseDay } from './internal/iso.js';
+import type { CompiledPolicy } from './policy/compile.js';
+import type { EventOf } from './schema/events.js';
+import { RULES, type Colour, type Credential, type RuleId, type Symptom } from './schema/primitives.js';
+import { symptomsOf, type Timeline } from './timeline.js';
+import type { InputEvent, ValidCase } from './validate.js';
+
+/**
+ * The fold of RULES §2–§5: the timeline is applied in T-6 order, releases that fall due first, and
+ * every condition keeps its own clock (I-1). Each rule's triggers, anchor and release live in the
+ * functions named for it below; every change is written to the trail with its §5 id.
+ */
+
+/** A high-risk designation as R5 keeps it (I-6). */
+export interface Designation {
+  readonly id: string;
+  readonly authority: string;
+  readonly reason: string;
+  readonly basis: string;
+  readonly obligations: readonly string[] | undefined;
+}
+
+/** What a condition was started or moved by, for its message. */
+export interface ConditionDetails {
+  clinical?: string;
+  symptoms?: Symptom[];
+  areas?: string[];
+  designations?: Designation[];
+}
+
+/** One active instance of a rule (RULES §1 "Condition"). */
+export interface Condition {
+  readonly rule: RuleId;
+  startedAt: number;
+  phase: 'treatment' | 'observation' | 'designated';
+  evidence: string[];
+  /** Started by the declaration's own facts (I-3 (1), (2)). */
+  declared: boolean;
+  /** I-3: where the observation start came from. */
+  isolation: 'declared' | 'before' | 'after' | 'none';
+  observationStart: number | null;
+  /** The last reset symptom (I-7) or re-trigger (I-17). */
+  restartAt: number | null;
+  anchor: number | null;
+  releaseAt: number | null;
+  excludedAt: number | null;
+  recoveredAt: number | null;
+  interpretations: Set<string>;
+  details: ConditionDetails;
+}
+
+/** A trail entry before its instant is written out. */
+export interface RawTrailEntry {
+  transition: string;
+  ms: number;
+  evidence: string[];
+  colour: Colour;
+  rule?: RuleId;
+  from?: Colour;
+}
+
+/** Everything the fold knows at `now`. */
+export interface FoldState {
+  readonly conditions: Map<RuleId, Condition>;
+  readonly trail: RawTrailEntry[];
+  colour: Colour;
+  since: number;
+  review: 'pending' | 'approved' | 'rejected';
+  credential: Credential | null;
+  readonly reportDays: Set<number>;
+  readonly applied: string[];
+}
+
+interface Occurrence {
+  readonly id: string;
+  readonly ms: number;
+  readonly day: number;
+}
+
+const OBSERVED: readonly RuleId[] = ['R2', 'R3', 'Y1', 'Y2'];
+const RESETTABLE = ['R2', 'R3', 'R4', 'Y1', 'Y2', 'GY'] as const;
+
+/** Red if any R-condition is active, else yellow if any Y-condition, else green (I-1). */
+export function colourOf(rules: Iterable<RuleId>): Colour {
+  let colour: Colour = 'green';
+  for (const rule of rules) {
+    if (rule.startsWith('R')) return 'red';
+    colour = 'yellow';
+  }
+  return colour;
+}
+
+function defaultCredential(channel: string): Credential {
+  return channel === 'paper-form' ? 'pass-card' : 'app-code';
+}
+
+/** Runs the timeline of a validated case through the conditions. */
+export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): FoldState {
+  const { policy, zone } = cp;
+  const days = policy.observationDays;
+  const state: FoldState = {
+    conditions: new Map(),
+    trail: [],
+    colour: 'green',
+    since: Number.NEGATIVE_INFINITY,
+    review: 'pending',
+    credential: null,
+    reportDays: new Set(),
+    applied: [],
+  };
+  const { conditions, trail } = state;
+  const occurrences = new Map<Symptom, Occurrence[]>();
+  let lastIsolation: { ms: number; id: string } | null = null;
+  // Transitions before the code exists are not written (T-7); during the declaration they are
+  // buffered so that the trail can start with T-app-submitted.
+  let sink: RawTrailEntry[] | null = null;
+
+  const push = (transition: string, ms: number, evidence: readonly string[], rule?: RuleId, from?: Colour): void => {
+    if (sink === null) return;
+    const entry: RawTrailEntry = { transition, ms, evidence: [...evidence], colour: colourOf(conditions.keys()) };
+    if (rule !== undefined) entry.rule = rule;
+    if (from !== undefined) entry.from = from;
+    sink.push(entry);
+  };
+
+  const addEvidence = (c: Condition, id: string): void => {
+    if (!c.evidence.includes(id)) c.evidence.push(id);
+  };
+
+  // T-3, I-7: the anchor is the later of the observation start and the last restart.
+  const recount = (c: Condition): void => {
+    if (c.observationStart === null) return;
+    c.anchor = c.restartAt === null ? c.observationStart : Math.max(c.observationStart, c.restartAt);
+    c.releaseAt = countFullDays(zone, c.anchor, days, policy.dayCounting);
+  };
+
+  const newCondition = (rule: RuleId, ms: number, evidence: string[], declared: boolean): Condition => ({
+    rule,
+    startedAt: ms,
+    phase: 'observation',
+    evidence,
+    declared,
+    isolation: 'none',
+    observationStart: null,
+    restartAt: null,
+    anchor: null,
+    releaseAt: null,
+    excludedAt: null,
+    recoveredAt: null,
+    interpretations: new Set(declared ? [] : rule === 'R4' || rule === 'GY' ? [] : ['I-15']),
+    details: {},
+  });
+
+  // Releases that fall due up to `upTo`, one instant at a time, one T-colour per instant (T-6).
+  const releaseDue = (upTo: number): void => {
+    for (;;) {
+      let due = Number.POSITIVE_INFINITY;
+      for (const c of conditions.values()) if (c.releaseAt !== null && c.releaseAt <= upTo && c.releaseAt < due) due = c.releaseAt;
+      if (due === Number.POSITIVE_INFINITY) return;
+      const evidence: string[] = [];
+      for (const rule of RULES) {
+        const c = conditions.get(rule);
+        if (c === undefined || c.releaseAt !== due) continue;
+        conditions.delete(rule);
+        push(`T-${rule}-off`, due, c.evidence, rule);
+        for (const id of c.evidence) if (!evidence.includes(id)) evidence.push(id);
+      }
+      settle(due, evidence);
+    }
+  };
+
+  const settle = (ms: number, evidence: readonly string[]): void => {
+    const colour = colourOf(conditions.keys());
+    if (colour === state.colour) return;
+    const from = state.colour;
+    state.colour = colour;
+    state.since = ms;
+    // I-8: occurrences count only while green and after the subject last turned green.
+    if (colour !== 'green') occurrences.clear();
+    push('T-colour', ms, evidence, undefined, from);
+  };
+
+  // R2, R3, Y1, Y2, GY: an observation counted from its start (I-3, I-9); T-7: a count already
+  // over at its start is released at its start.
+  const startObservation = (rule: RuleId, ms: number, evidence: string[], declared: boolean, details: ConditionDetails): void => {
+    const c = newCondition(rule, ms, evidence, declared);
+    c.details = details;
+    c.observationStart = ms;
+    if (rule !== 'GY') {
+      if (declared && input.isolationMs !== null) {
+        c.observationStart = input.isolationMs;
+        c.isolation = 'declared';
+      } else if (lastIsolation !== null && (declared || lastIsolation.ms === ms)) {
+        c.observationStart = lastIsolation.ms;
+        c.isolation = declared ? 'before' : 'after';
+        addEvidence(c, lastIsolation.id);
+      }
+      if (c.isolation !== 'none') c.interpretations.add('I-3');
+    }
+    recount(c);
+    conditions.set(rule, c);
+    push(`T-${rule}-on`, ms, c.evidence, rule);
+    if ((c.releaseAt as number) <= ms) {
+      conditions.delete(rule);
+      push(`T-${rule}-off`, ms, c.evidence, rule);
+    }
+  };
+
+  const triggerR1 = (ms: number, id: string, declared: boolean, clinical: string): void => {
+    const r4 = conditions.get('R4');
+    if (r4 !== undefined) {
+      conditions.delete('R4');
+      push('T-R4-confirmed', ms, [...r4.evidence, id], 'R4');
+    }
+    const c = conditions.get('R1');
+    if (c !== undefined && (declared || c.phase === 'treatment')) {
+      addEvidence(c, id);
+      return;
+    }
+    const next = newCondition('R1', ms, [id], declared);
+    next.phase = 'treatment';
+    next.details = { clinical };
+    if (c !== undefined) next.interpretations.add('I-17');
+    conditions.set('R1', next);
+    push('T-R1-on', ms, next.evidence, 'R1');
+  };
+
+  // R2, R3, Y2: a later trigger moves the anchor (I-17); a declared fact only adds evidence.
+  const triggerObserved = (rule: RuleId, ms: number, id: string, declared: boolean, details: ConditionDetails): void => {
+    const c = conditions.get(rule);
+    if (c === undefined) {
+      startObservation(rule, ms, [id], declared, details);
+      return;
+    }
+    addEvidence(c, id);
+    if (details.areas !== undefined) c.details.areas = [...new Set([...(c.details.areas ?? []), ...details.areas])];
+    if (declared || (c.anchor !== null && ms <= c.anchor)) return;
+    c.restartAt = ms;
+    c.interpretations.add('I-17');
+    recount(c);
+    push(`T-${rule}-on`, ms, c.evidence, rule);
+  };
+
+  const triggerR4 = (ms: number, id: string, declared: boolean): void => {
+    const c = conditions.get('R4');
+    if (c !== undefined) {
+      addEvidence(c, id);
+      return;
+    }
+    const next = newCondition('R4', ms, [id], declared);
+    next.phase = 'treatment';
+    conditions.set('R4', next);
+    push('T-R4-on', ms, next.evidence, 'R4');
+  };
+
+  const triggerR5 = (ms: number, event: EventOf<'high-risk-designation'>): void => {
+    const designation: Designation = {
+      id: event.id,
+      authority: event.authority,
+      reason: event.reason,
+      basis: event.basis,
+      obligations: event.obligations,
+    };
+    const c = conditions.get('R5');
+    if (c !== undefined) {
+      addEvidence(c, event.id);
+      c.details.designations = [...(c.details.designations ?? []), designation];
+      return;
+    }
+    const next = newCondition('R5', ms, [event.id], false);
+    next.phase = 'designated';
+    next.interpretations.add('I-6');
+    next.details = { designations: [designation] };
+    conditions.set('R5', next);
+    push('T-R5-on', ms, next.evidence, 'R5');
+  };
+
+  // I-3: the first isolation start at or after a condition's start anchors its observation; for
+  // a declaration-based condition, the latest one at or before the submission does.
+  const applyIsolation = (ms: number, id: string): void => {
+    lastIsolation = { ms, id };
+    for (const rule of OBSERVED) {
+      const c = conditions.get(rule);
+      if (c === undefined || c.isolation === 'declared') continue;
+      if (c.declared && ms <= input.submittedMs) c.isolation = 'before';
+      else if (c.isolation === 'none' && ms >= c.startedAt) c.isolation = 'after';
+      else continue;
+      c.observationStart = ms;
+      c.interpretations.add('I-3');
+      addEvidence(c, id);
+      recount(c);
+    }
+  };
+
+  // I-7, I-14 resets while not green; I-8 the twice rule while green.
+  const applySymptoms = (ms: number, item: InputEvent): void => {
+    const event = item.event;
+    const kinds = [...new Set(symptomsOf(event, policy.feverThresholdCelsius))] as Symptom[];
+    if (kinds.length === 0) return;
+    if (colourOf(conditions.keys()) === 'green') {
+      countOccurrence(ms, event.id, kinds);
+      return;
+    }
+    for (const rule of RESETTABLE) {
+      const c = conditions.get(rule);
+      if (c === undefined || (rule === 'R4' && c.phase !== 'observation')) continue;
+      const anomaly = rule === 'R4' && event.kind === 'temperature';
+      if (!anomaly && !kinds.some((kind) => cp.resetSymptoms[rule].has(kind))) continue;
+      c.restartAt = ms;
+      c.interpretations.add(rule === 'R4' ? 'I-14' : 'I-7');
+      addEvidence(c, event.id);
+      recount(c);
+      push(`T-${rule}-reset`, ms, [event.id], rule);
+    }
+  };
+
+  const countOccurrence = (ms: number, id: string, kinds: readonly Symptom[]): void => {
+    const { occurrences: needed, windowDays } = policy.greenToYellow;
+    const twice = kinds.filter((kind) => cp.twiceSymptoms.has(kind));
+    if (twice.length === 0) return;
+    const day = zone.dayOf(ms);
+    const evidence: string[] = [];
+    const hit: Symptom[] = [];
+    for (const kind of twice) {
+      const kept = [...(occurrences.get(kind) ?? []), { id, ms, day }].filter((o) => day - o.day <= windowDays);
+      occurrences.set(kind, kept);
+      if (kept.length >= needed) {
+        hit.push(kind);
+        for (const o of kept) if (!evidence.includes(o.id)) evidence.push(o.id);
+      }
+    }
+    if (hit.length === 0) {
+      push('T-GY-first', ms, [id], 'GY');
+      return;
+    }
+    startObservation('GY', ms, evidence, false, { symptoms: hit });
+    (conditions.get('GY') as Condition).interpretations = new Set(['I-8', 'I-9', 'I-10']);
+  };
+
+  const applyDeclaration = (): void => {
+    const ms = input.submittedMs;
+    const d = input.declaration;
+    const before = new Map(conditions);
+    const buffer: RawTrailEntry[] = [];
+    sink = buffer;
+    const day = zone.dayOf(ms);
+    const lookback = policy.lookbackDays;
+    if (d.clinical !== 'none') triggerR1(ms, 'declaration', true, d.clinical);
+    if (d.closeContactOfCase) triggerObserved('R2', ms, 'declaration', true, {});
+    const areas = [
+      ...d.keyAreaVisits
+        .filter((v) => cp.isKeyArea(v.area, day) && overlapsWindow(parseDay(v.from) as number, parseDay(v.to) as number, day, lookback))
+        .map((v) => v.area),
+      ...d.keyAreaContacts
+        .filter((k) => (k.area === undefined || cp.isKeyArea(k.area, day)) && overlapsWindow(parseDay(k.on) as number, parseDay(k.on) as number, day, lookback))
+        .map((k) => k.area ?? ''),
+    ];
+    if (areas.length > 0) triggerObserved('R3', ms, 'declaration', true, { areas: [...new Set(areas.filter((a) => a !== ''))] });
+    // I-16: a declared R1 fact means R4 does not start.
+    if (d.feverClinicObservation && d.clinical === 'none') triggerR4(ms, 'declaration', true);
+    const red = colourOf(conditions.keys()) === 'red';
+    // I-16: Y1 and Y2 start at the declaration only if no red condition is active then.
+    if (d.symptoms.length > 0 && !red) startObservation('Y1', ms, ['declaration'], true, { symptoms: [...new Set(d.symptoms)] });
+    if (d.closeContactOfFeverClinicObservee) {
+      const y2 = conditions.get('Y2');
+      if (y2 !== undefined) addEvidence(y2, 'declaration');
+      else if (!red) triggerObserved('Y2', ms, 'declaration', true, {});
+    }
+    for (const c of conditions.values()) if (c.declared && (c.rule === 'Y1' || c.rule === 'Y2')) c.interpretations.add('I-16');
+
+    // T-7: the trail starts with T-app-submitted, then the -on entries of the conditions active
+    // at the submission, then T-colour from green unless green.
+    const colour = colourOf(conditions.keys());
+    sink = trail;
+    push('T-app-submitted', ms, ['declaration']);
+    for (const rule of RULES) {
+      const c = conditions.get(rule);
+      if (c !== undefined && before.get(rule) === c) push(`T-${rule}-on`, ms, c.evidence, rule);
+    }
+    for (const entry of buffer) trail.push({ ...entry, colour });
+    if (colour !== 'green') push('T-colour', ms, ['declaration'], undefined, 'green');
+    if (colour !== state.colour) {
+      state.colour = colour;
+      state.since = ms;
+      if (colour !== 'green') occurrences.clear();
+    }
+  };
+
+  const applyEvent = (item: InputEvent): void => {
+    const { event, ms } = item;
+    state.applied.push(event.id);
+    switch (event.kind) {
+      case 'test-result':
+        if (event.result === 'positive') triggerR1(ms, event.id, false, 'positive');
+        return;
+      case 'diagnosis':
+        triggerR1(ms, event.id, false, event.status);
+        return;
+      case 'hospital-discharge': {
+        const c = conditions.get('R1');
+        if (c === undefined || c.phase !== 'treatment') return;
+        c.phase = 'observation';
+        c.observationStart = ms;
+        c.interpretations.add('I-4');
+        addEvidence(c, event.id);
+        recount(c);
+        push('T-R1-discharge', ms, [event.id], 'R1');
+        return;
+      }
+      case 'fever-clinic-observation':
+        triggerR4(ms, event.id, false);
+        return;
+      case 'covid-excluded':
+      case 'recovered': {
+        const c = conditions.get('R4');
+        if (c === undefined || c.phase !== 'treatment') return;
+        const excluded = event.kind === 'covid-excluded';
+        if ((excluded ? c.excludedAt : c.recoveredAt) !== null) return;
+        if (excluded) c.excludedAt = ms;
+        else c.recoveredAt = ms;
+        addEvidence(c, event.id);
+        push(excluded ? 'T-R4-excluded' : 'T-R4-recovered', ms, [event.id], 'R4');
+        if (c.excludedAt !== null && c.recoveredAt !== null) {
+          c.phase = 'observation';
+          c.observationStart = ms;
+          c.interpretations.add('I-14');
+          recount(c);
+        }
+        return;
+      }
+      case 'isolation-started':
+        applyIsolation(ms, event.id);
+        return;
+      case 'close-contact':
+        triggerObserved(event.of === 'case' ? 'R2' : 'Y2', ms, event.id, false, {});
+        return;
+      case 'key-area-visit': {
+        const day = zone.dayOf(ms);
+        const from = parseDay(event.from) as number;
+        const to = parseDay(event.to) as number;
+        if (cp.isKeyArea(event.area, day) && overlapsWindow(from, to, day, policy.lookbackDays))
+          triggerObserved('R3', ms, event.id, false, { areas: [event.area] });
+        return;
+      }
+      case 'key-area-contact': {
+        const day = zone.dayOf(ms);
+        const on = parseDay(event.on) as number;
+        if ((event.area === undefined || cp.isKeyArea(event.area, day)) && overlapsWindow(on, on, day, policy.lookbackDays))
+          triggerObserved('R3', ms, event.id, false, event.area === undefined ? {} : { areas: [event.area] });
+        return;
+      }
+      case 'daily-report':
+        state.reportDays.add(zone.dayOf(ms));
+        applySymptoms(ms, item);
+        return;
+      case 'temperature':
+      case 'symptoms':
+        applySymptoms(ms, item);
+        return;
+      case 'high-risk-designation':
+        triggerR5(ms, event);
+        return;
+      case 'authority-release': {
+        const c = conditions.get('R5');
+        if (c === undefined) return;
+        conditions.delete('R5');
+        push('T-R5-off', ms, [...c.evidence, event.id], 'R5');
+        return;
+      }
+      case 'review-approved':
+        state.review = 'approved';
+        state.credential = event.credential ?? defaultCredential(input.declaration.channel);
+        push('T-app-approved', ms, [event.id]);
+        return;
+      case 'review-rejected':
+        state.review = 'rejected';
+        state.credential = null;
+        push('T-app-rejected', ms, [event.id]);
+        return;
+      case 'correction':
+        push('T-void', ms, [event.id, event.voids]);
+        return;
+    }
+  };
+
+  let declared = false;
+  for (const item of timeline.applied) {
+    if (!declared && item.ms >= input.submittedMs) {
+      releaseDue(input.submittedMs);
+      applyDeclaration();
+      declared = true;
+    }
+    releaseDue(item.ms);
+    applyEvent(item);
+    settle(item.ms, [item.event.id]);
+  }
+  if (!declared) {
+    releaseDue(input.submittedMs);
+    applyDeclaration();
+  }
+  releaseDue(input.nowMs);
+  return state;
+}

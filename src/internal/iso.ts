@@ -1,0 +1,116 @@
+/**
+ * ISO-8601 parsing and printing of instants and calendar days (T-2), with no zone arithmetic:
+ * an instant's offset is written in the string itself. Calendar days are handled as day numbers
+ * (days since 1970-01-01), so that "day + N" is integer addition (T-3, T-4).
+ */
+
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export const MS_PER_DAY = 86_400_000;
+export const MS_PER_MINUTE = 60_000;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** The proleptic Gregorian date of a day number (H. Hinnant's civil_from_days). */
+export function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/**
+ * Milliseconds since the epoch of an ISO-8601 instant with an explicit offset (`Z` or `±HH:MM`),
+ * or `undefined` when the string is not one (T-2). Seconds and a fraction are optional; a fraction
+ * beyond milliseconds is truncated. Leap seconds, hour 24, invalid calendar days and offsets
+ * beyond ±18:00 are rejected.
+ */
+export function parseInstant(text: string): number | undefined {
+  const m = INSTANT.exec(text);
+  if (m === null) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const millis = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000 + 1e-6);
+  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
+  let offsetMinutes = 0;
+  if (m[8] !== 'Z') {
+    const oh = Number(m[10]);
+    const om = Number(m[11]);
+    if (oh > 18 || om > 59) return undefined;
+    offsetMinutes = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  return (
+    daysFromCivil(year, month, day) * MS_PER_DAY +
+    ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 +
+    millis
+  );
+}
+
+/** The day number of an ISO-8601 calendar day `YYYY-MM-DD`, or `undefined` if it does not exist. */
+export function parseDay(text: string): number | undefined {
+  const m = DAY.exec(text);
+  if (m === null) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return isCalendarDate(year, month, day) ? daysFromCivil(year, month, day) : undefined;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** `YYYY-MM-DD` of a day number. */
+export function formatDay(days: number): string {
+  const { year, month, day } = civilFromDays(days);
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/**
+ * An instant written with a given offset: `YYYY-MM-DDTHH:mm:ss±HH:MM`, with `.sss` only when the
+ * milliseconds are not zero.
+ */
+export function formatInstant(ms: number, offsetMinutes: number): string {
+  const local = ms + offsetMinutes * MS_PER_MINUTE;
+  const days = Math.floor(local / MS_PER_DAY);
+  let rest = local - days * MS_PER_DAY;
+  const millis = rest % 1000;
+  rest = (rest - millis) / 1000;
+  const second = rest % 60;
+  rest = (rest - second) / 60;
+  const minute = rest % 60;
+  const hour = (rest - minute) / 60;
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(Math.round(offsetMinutes));
+  const fraction = millis === 0 ? '' : `.${pad(millis, 3)}`;
+  return `${formatDay(days)}T${pad(hour)}:${pad(minute)}:${pad(second)}${fraction}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}

@@ -1,0 +1,69 @@
+import { createZone, type Zone } from '../calendar.js';
+import { HealthCodeInputError, fromZodIssues } from '../errors.js';
+import { parseDay } from '../internal/iso.js';
+import { PolicySchema, type ValidPolicy } from '../schema/policy.js';
+import type { Symptom } from '../schema/primitives.js';
+import { policyHash } from './canonical.js';
+
+/** Rules whose observation a reset symptom restarts (I-7, I-14). */
+export type ResettableRule = 'R2' | 'R3' | 'R4' | 'Y1' | 'Y2' | 'GY';
+
+/**
+ * A policy validated once, with everything that depends only on the policy precomputed: the time
+ * zone, the key-area list by area, the symptom sets and the hash.
+ */
+export interface CompiledPolicy {
+  readonly policy: ValidPolicy;
+  readonly zone: Zone;
+  readonly hash: string;
+  readonly ref: { readonly id: string; readonly version: string; readonly hash: string };
+  /** Whether `area` is on the key-area list in force on local day `day` (I-5). */
+  isKeyArea(area: string, day: number): boolean;
+  readonly resetSymptoms: Readonly<Record<ResettableRule, ReadonlySet<Symptom>>>;
+  readonly twiceSymptoms: ReadonlySet<Symptom>;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/**
+ * Validates a policy and precomputes its lookups; throws `HealthCodeInputError` listing every
+ * problem when it is invalid.
+ */
+export function compilePolicy(input: unknown): CompiledPolicy {
+  const parsed = PolicySchema.safeParse(input);
+  if (!parsed.success) throw new HealthCodeInputError(fromZodIssues(parsed.error.issues, ['policy'], input), 'policy');
+  const policy = deepFreeze(parsed.data);
+  const hash = policyHash(policy);
+  const areas = new Map<string, [number, number][]>();
+  for (const entry of policy.keyAreas) {
+    const from = parseDay(entry.from) ?? Number.NEGATIVE_INFINITY;
+    const to = entry.to === null ? Number.POSITIVE_INFINITY : (parseDay(entry.to) ?? Number.POSITIVE_INFINITY);
+    const list = areas.get(entry.area) ?? [];
+    list.push([from, to]);
+    areas.set(entry.area, list);
+  }
+  const r = policy.resetSymptoms;
+  const sets: Record<ResettableRule, ReadonlySet<Symptom>> = {
+    R2: new Set(r.R2),
+    R3: new Set(r.R3),
+    R4: new Set(r.R4),
+    Y1: new Set(r.Y1),
+    Y2: new Set(r.Y2),
+    GY: new Set(r.GY),
+  };
+  return {
+    policy,
+    zone: createZone(policy.timeZone),
+    hash,
+    ref: Object.freeze({ id: policy.id, version: policy.version, hash }),
+    isKeyArea: (area, day) => areas.get(area)?.some(([from, to]) => from <= day && day <= to) ?? false,
+    resetSymptoms: sets,
+    twiceSymptoms: new Set(policy.greenToYellow.symptoms),
+  };
+}

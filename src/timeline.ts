@@ -1,0 +1,96 @@
+import type { Ignored } from './schema/assessment.js';
+import type { ValidEvent } from './schema/events.js';
+import type { InputEvent } from './validate.js';
+
+/**
+ * T-5 … T-7 and I-13: which events are applied, in which order, and which are ignored and why.
+ */
+
+/** The events to apply, in T-6 order, and the ones left out. */
+export interface Timeline {
+  readonly applied: readonly InputEvent[];
+  readonly ignored: readonly Ignored[];
+}
+
+/** T-6: by instant, then rank, then id as JavaScript compares strings. */
+export function compareEvents(a: InputEvent, b: InputEvent): number {
+  if (a.ms !== b.ms) return a.ms - b.ms;
+  if (a.rank !== b.rank) return a.rank - b.rank;
+  return a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0;
+}
+
+/**
+ * Orders a validated history: identical duplicates are applied once (RULES §9), events after
+ * `now` are ignored as `future` (T-5), and effective corrections void their targets (I-13); a
+ * future event that is also voided is listed as `future`.
+ */
+export function buildTimeline(events: readonly InputEvent[], nowMs: number): Timeline {
+  const unique: InputEvent[] = [];
+  const duplicates: InputEvent[] = [];
+  const seen = new Set<string>();
+  for (const item of events) {
+    if (seen.has(item.event.id)) duplicates.push(item);
+    else {
+      seen.add(item.event.id);
+      unique.push(item);
+    }
+  }
+  const byId = new Map(unique.map((item) => [item.event.id, item]));
+  const voiders = new Map<string, string[]>();
+  for (const item of unique) {
+    if (item.event.kind !== 'correction') continue;
+    const list = voiders.get(item.event.voids) ?? [];
+    list.push(item.event.id);
+    voiders.set(item.event.voids, list);
+  }
+
+  // A correction is effective when it is not future and not voided by an effective correction;
+  // an event is void when an effective correction voids it. Chains are walked without recursion.
+  const voided = new Map<string, boolean>();
+  const isVoided = (start: string): boolean => {
+    const stack = [start];
+    while (stack.length > 0) {
+      const id = stack[stack.length - 1] as string;
+      if (voided.has(id)) {
+        stack.pop();
+        continue;
+      }
+      const pending = (voiders.get(id) ?? []).filter((c) => !voided.has(c));
+      if (pending.length > 0) {
+        stack.push(...pending);
+        continue;
+      }
+      const effective = (voiders.get(id) ?? []).some(
+        (c) => (byId.get(c) as InputEvent).ms <= nowMs && voided.get(c) === false,
+      );
+      voided.set(id, effective);
+      stack.pop();
+    }
+    return voided.get(start) === true;
+  };
+
+  const applied: InputEvent[] = [];
+  const ignored: { item: InputEvent; why: Ignored['why'] }[] = [];
+  for (const item of unique) {
+    if (item.ms > nowMs) ignored.push({ item, why: 'future' });
+    else if (isVoided(item.event.id)) ignored.push({ item, why: 'void' });
+    else applied.push(item);
+  }
+  for (const item of duplicates) ignored.push({ item, why: 'duplicate' });
+  applied.sort(compareEvents);
+  ignored.sort((a, b) => compareEvents(a.item, b.item) || (a.why < b.why ? -1 : a.why > b.why ? 1 : 0));
+  return { applied, ignored: ignored.map(({ item, why }) => ({ id: item.event.id, why })) };
+}
+
+/** The symptom kinds an event records, a reading at or above the threshold being a fever (I-8). */
+export function symptomsOf(event: ValidEvent, feverThreshold: number): readonly string[] {
+  switch (event.kind) {
+    case 'symptoms':
+    case 'daily-report':
+      return event.symptoms;
+    case 'temperature':
+      return event.celsius >= feverThreshold ? ['fever'] : [];
+    default:
+      return [];
+  }
+}

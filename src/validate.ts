@@ -1,0 +1,214 @@
+import type { CompiledPolicy } from './policy/compile.js';
+import { fromZodIssues, type InputIssue } from './errors.js';
+import { parseInstant } from './internal/iso.js';
+import { DeclarationSchema, type ValidDeclaration } from './schema/declaration.js';
+import { EventSchema, rankOf, type ValidEvent } from './schema/events.js';
+
+/** A validated event with its position in the input and its instant. */
+export interface InputEvent {
+  readonly index: number;
+  readonly ms: number;
+  readonly rank: number;
+  readonly event: ValidEvent;
+}
+
+/** A validated case: the declaration, the history in input order and `now`. */
+export interface ValidCase {
+  readonly declaration: ValidDeclaration;
+  readonly submittedMs: number;
+  readonly isolationMs: number | null;
+  readonly events: readonly InputEvent[];
+  readonly nowMs: number;
+}
+
+/** Either a validated value or every problem found. */
+export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: InputIssue[] };
+
+const MAX_WALK_DEPTH = 8;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Every string longer than the policy's limit, wherever it is (RULES §9 size limits). */
+export function oversizedStrings(root: unknown, prefix: (string | number)[], limit: number, issues: InputIssue[]): void {
+  const stack: [unknown, (string | number)[]][] = [[root, prefix]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop() as [unknown, (string | number)[]];
+    if (typeof value === 'string') {
+      if (value.length > limit)
+        issues.push({ path, code: 'too_large', message: `longer than the policy's limit of ${limit} characters` });
+    } else if (value !== null && typeof value === 'object' && path.length - prefix.length < MAX_WALK_DEPTH) {
+      if (Array.isArray(value)) for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], [...path, i]]);
+      else for (const key of Object.keys(value)) stack.push([(value as Record<string, unknown>)[key], [...path, key]]);
+    }
+  }
+}
+
+/** `now` as milliseconds: a valid `Date` or an ISO-8601 instant with offset (T-2). */
+export function parseNow(now: unknown, path: (string | number)[], issues: InputIssue[]): number | undefined {
+  if (now instanceof Date) {
+    const ms = now.getTime();
+    if (Number.isFinite(ms)) return ms;
+    issues.push({ path, code: 'invalid_instant', message: 'an invalid Date' });
+    return undefined;
+  }
+  if (typeof now === 'string') {
+    const ms = parseInstant(now);
+    if (ms !== undefined) return ms;
+  }
+  issues.push({
+    path,
+    code: now === undefined ? 'required' : 'invalid_instant',
+    message: 'not a Date or an ISO-8601 instant with offset (e.g. 2020-02-10T12:00:00+08:00)',
+  });
+  return undefined;
+}
+
+function checkDeclaration(raw: unknown, issues: InputIssue[]): ValidDeclaration | undefined {
+  const parsed = DeclarationSchema.safeParse(raw);
+  if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues, ['declaration'], raw));
+  // A-2: the proxy's relation is recorded for a proxy application, and only for one.
+  if (isRecord(raw)) {
+    const hasProxy = raw['proxy'] !== undefined;
+    if (raw['channel'] === 'proxy' && !hasProxy)
+      issues.push({ path: ['declaration', 'proxy'], code: 'proxy_required', message: 'a proxy application records the proxy\'s relation (A-2)' });
+    if (hasProxy && raw['channel'] !== 'proxy' && typeof raw['channel'] === 'string' && raw['channel'] !== '')
+      issues.push({ path: ['declaration', 'proxy'], code: 'proxy_not_allowed', message: 'a proxy is only recorded when the channel is "proxy" (A-2)' });
+  }
+  if (!parsed.success) return undefined;
+  const declaration = parsed.data;
+  const submitted = parseInstant(declaration.submittedAt) as number;
+  if (declaration.isolationStartedAt !== null && (parseInstant(declaration.isolationStartedAt) as number) > submitted)
+    issues.push({
+      path: ['declaration', 'isolationStartedAt'],
+      code: 'isolation_after_submission',
+      message: 'an isolation declared as started cannot start after the declaration is submitted (I-3)',
+    });
+  return declaration;
+}
+
+function sameContent(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => sameContent((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** The corrections that form a cycle (I-13), by the index of each correction on it. */
+function correctionCycles(corrections: Map<string, InputEvent>): Set<number> {
+  const state = new Map<string, 'open' | 'done'>();
+  const onCycle = new Set<number>();
+  for (const start of corrections.keys()) {
+    const path: string[] = [];
+    let id: string | undefined = start;
+    while (id !== undefined && corrections.has(id) && state.get(id) === undefined) {
+      state.set(id, 'open');
+      path.push(id);
+      const next: ValidEvent | undefined = corrections.get(id)?.event;
+      id = next?.kind === 'correction' ? next.voids : undefined;
+    }
+    if (id !== undefined && state.get(id) === 'open') {
+      for (const member of path.slice(path.indexOf(id))) onCycle.add((corrections.get(member) as InputEvent).index);
+    }
+    for (const member of path) state.set(member, 'done');
+  }
+  return onCycle;
+}
+
+function checkHistory(raw: unknown, compiled: CompiledPolicy, issues: InputIssue[]): InputEvent[] | undefined {
+  if (!Array.isArray(raw)) {
+    issues.push({ path: ['history'], code: raw === undefined ? 'required' : 'invalid_type', message: 'expected an array of events' });
+    return undefined;
+  }
+  const { maxEvents } = compiled.policy.limits;
+  if (raw.length > maxEvents) {
+    issues.push({ path: ['history'], code: 'too_large', message: `${raw.length} events; the policy's limit is ${maxEvents}` });
+    return undefined;
+  }
+  const events: InputEvent[] = [];
+  let valid = true;
+  raw.forEach((item: unknown, index) => {
+    const parsed = EventSchema.safeParse(item);
+    if (!parsed.success) {
+      valid = false;
+      issues.push(...fromZodIssues(parsed.error.issues, ['history', index], item));
+      return;
+    }
+    const event = parsed.data;
+    if (event.id === 'declaration') {
+      valid = false;
+      issues.push({ path: ['history', index, 'id'], code: 'reserved_id', message: '"declaration" is the evidence id of the declaration itself' });
+    }
+    events.push({ index, ms: parseInstant(event.at) as number, rank: rankOf(event.kind), event });
+  });
+
+  // RULES §9: one id, one content. Ids of events that failed validation still count as taken.
+  const byId = new Map<string, InputEvent>();
+  for (const item of events) {
+    const first = byId.get(item.event.id);
+    if (first === undefined) byId.set(item.event.id, item);
+    else if (!sameContent(first.event, item.event)) {
+      valid = false;
+      issues.push({
+        path: ['history', item.index, 'id'],
+        code: 'duplicate_id',
+        message: `id "${item.event.id}" is also used by history[${first.index}] with different content`,
+      });
+    }
+  }
+  const knownIds = new Set<string>(byId.keys());
+  raw.forEach((item: unknown) => {
+    if (isRecord(item) && typeof item['id'] === 'string') knownIds.add(item['id']);
+  });
+
+  // I-13: a correction voids an event of this history, not itself, and no cycle of corrections.
+  const corrections = new Map<string, InputEvent>();
+  for (const item of byId.values()) if (item.event.kind === 'correction') corrections.set(item.event.id, item);
+  for (const item of corrections.values()) {
+    const voids = (item.event as { voids: string }).voids;
+    if (voids === item.event.id) {
+      valid = false;
+      issues.push({ path: ['history', item.index, 'voids'], code: 'self_void', message: 'a correction cannot void itself (I-13)' });
+    } else if (!knownIds.has(voids)) {
+      valid = false;
+      issues.push({ path: ['history', item.index, 'voids'], code: 'unknown_void_target', message: `no event with id "${voids}" in the history (I-13)` });
+    }
+  }
+  for (const index of correctionCycles(corrections)) {
+    if ((raw[index] as { voids?: unknown }).voids === (raw[index] as { id?: unknown }).id) continue;
+    valid = false;
+    issues.push({ path: ['history', index, 'voids'], code: 'void_cycle', message: 'this correction is on a cycle of corrections (I-13)' });
+  }
+  return valid ? events : undefined;
+}
+
+/**
+ * Validates the three arguments of `evaluate` against the schemas and the cross-field rules of
+ * RULES §9, collecting every problem with its path.
+ */
+export function validateCase(
+  declaration: unknown,
+  history: unknown,
+  now: unknown,
+  compiled: CompiledPolicy,
+): Checked<ValidCase> {
+  const issues: InputIssue[] = [];
+  const limit = compiled.policy.limits.maxStringLength;
+  oversizedStrings(declaration, ['declaration'], limit, issues);
+  if (Array.isArray(history) && history.length <= compiled.policy.limits.maxEvents)
+    oversizedStrings(history, ['history'], limit, issues);
+  const validDeclaration = checkDeclaration(declaration, issues);
+  const events = checkHistory(history, compiled, issues);
+  const nowMs = parseNow(now, ['now'], issues);
+  const submittedMs = validDeclaration === undefined ? undefined : (parseInstant(validDeclaration.submittedAt) as number);
+  if (submittedMs !== undefined && nowMs !== undefined && nowMs < submittedMs)
+    issues.push({ path: ['now'], code: 'now_before_submission', message: "now is earlier than the declaration's submittedAt" });
+  if (validDeclaration === undefined || submittedMs === undefined || events === undefined || nowMs === undefined || issues.length > 0)
+    return { ok: false, issues };
+  const isolationMs = validDeclaration.isolationStartedAt === null ? null : (parseInstant(validDeclaration.isolationStartedAt) as number);
+  return { ok: true, value: { declaration: validDeclaration, submittedMs, isolationMs, events, nowMs } };
+}
