@@ -1,0 +1,17 @@
+// T-1: the host's time zone must never change a result. Runs the engine's tests under several
+// host zones (the default run already covered the machine's own zone).
+import { spawnSync } from 'node:child_process';
+
+const zones = (process.env.HCR_TEST_ZONES ?? 'UTC,America/Sao_Paulo,Asia/Shanghai,Pacific/Apia').split(',');
+const files = ['test/engine', 'test/calendar.test.ts', 'test/examples.test.ts'];
+for (const zone of zones) {
+  console.log(`\n# TZ=${zone}`);
+  const run = spawnSync('npx', ['vitest', 'run', '--reporter=dot', ...files], {
+    stdio: 'inherit',
+    env: { ...process.env, TZ: zone },
+  });
+  if (run.status !== 0) {
+    console.error(`tests failed with TZ=${zone}`);
+    process.exit(run.status ?? 1);
+  }
+}
