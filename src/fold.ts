@@ -1,3 +1,4 @@
+import { credentialFor } from './application.js';
 import { countFullDays, overlapsWindow } from './calendar.js';
 import { parseDay } from './internal/iso.js';
 import type { CompiledPolicy } from './policy/compile.js';
@@ -78,6 +79,18 @@ interface Occurrence {
   readonly day: number;
 }
 
+// The interpretations every condition of a rule relies on; I-15 is added for one started by an event.
+const BASE_INTERPRETATIONS: Readonly<Record<RuleId, readonly string[]>> = {
+  R1: [],
+  R2: ['I-2'],
+  R3: ['I-5'],
+  R4: [],
+  R5: ['I-6'],
+  Y1: [],
+  Y2: [],
+  GY: ['I-8', 'I-9', 'I-10'],
+};
+
 const OBSERVED: readonly RuleId[] = ['R2', 'R3', 'Y1', 'Y2'];
 const RESETTABLE = ['R2', 'R3', 'R4', 'Y1', 'Y2', 'GY'] as const;
 
@@ -89,10 +102,6 @@ export function colourOf(rules: Iterable<RuleId>): Colour {
     colour = 'yellow';
   }
   return colour;
-}
-
-function defaultCredential(channel: string): Credential {
-  return channel === 'paper-form' ? 'pass-card' : 'app-code';
 }
 
 /** Runs the timeline of a validated case through the conditions. */
@@ -148,7 +157,7 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
     releaseAt: null,
     excludedAt: null,
     recoveredAt: null,
-    interpretations: new Set(declared ? [] : rule === 'R4' || rule === 'GY' ? [] : ['I-15']),
+    interpretations: new Set([...BASE_INTERPRETATIONS[rule], ...(declared || rule === 'R4' || rule === 'GY' ? [] : ['I-15'])]),
     details: {},
   });
 
@@ -270,7 +279,6 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
     }
     const next = newCondition('R5', ms, [event.id], false);
     next.phase = 'designated';
-    next.interpretations.add('I-6');
     next.details = { designations: [designation] };
     conditions.set('R5', next);
     push('T-R5-on', ms, next.evidence, 'R5');
@@ -335,7 +343,6 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
       return;
     }
     startObservation('GY', ms, evidence, false, { symptoms: hit });
-    (conditions.get('GY') as Condition).interpretations = new Set(['I-8', 'I-9', 'I-10']);
   };
 
   const applyDeclaration = (): void => {
@@ -470,7 +477,7 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
       }
       case 'review-approved':
         state.review = 'approved';
-        state.credential = event.credential ?? defaultCredential(input.declaration.channel);
+        state.credential = event.credential ?? credentialFor(input.declaration.channel);
         push('T-app-approved', ms, [event.id]);
         return;
       case 'review-rejected':
