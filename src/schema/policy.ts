@@ -38,7 +38,7 @@ export const PolicySchema = z
       GY: SymptomList,
     }),
     limits: z
-      .object({ maxEvents: z.int().min(1), maxStringLength: z.int().min(16) })
+      .object({ maxEvents: z.int().min(1), maxStringLength: z.int().min(64) })
       .default({ maxEvents: 100_000, maxStringLength: 1000 }),
   })
   .meta({ id: 'Policy', title: 'Policy', description: 'A health-code policy as data (FORMAT "Policy")' });
