@@ -35,7 +35,6 @@ export function buildTimeline(events: readonly InputEvent[], nowMs: number): Tim
       unique.push(item);
     }
   }
-  const byId = new Map(unique.map((item) => [item.event.id, item]));
   const voiders = new Map<string, string[]>();
   for (const item of unique) {
     if (item.event.kind !== 'correction') continue;
@@ -43,6 +42,8 @@ export function buildTimeline(events: readonly InputEvent[], nowMs: number): Tim
     list.push(item.event.id);
     voiders.set(item.event.voids, list);
   }
+  // Most histories have no correction: then nothing is void, and no index by id is needed.
+  const byId = voiders.size === 0 ? null : new Map(unique.map((item) => [item.event.id, item]));
 
   // A correction is effective when it is not future and not voided by an effective correction;
   // an event is void when an effective correction voids it. Chains are walked without recursion.
@@ -61,7 +62,7 @@ export function buildTimeline(events: readonly InputEvent[], nowMs: number): Tim
         continue;
       }
       const effective = (voiders.get(id) ?? []).some(
-        (c) => (byId.get(c) as InputEvent).ms <= nowMs && voided.get(c) === false,
+        (c) => ((byId as Map<string, InputEvent>).get(c) as InputEvent).ms <= nowMs && voided.get(c) === false,
       );
       voided.set(id, effective);
       stack.pop();
@@ -73,7 +74,7 @@ export function buildTimeline(events: readonly InputEvent[], nowMs: number): Tim
   const ignored: { item: InputEvent; why: Ignored['why'] }[] = [];
   for (const item of unique) {
     if (item.ms > nowMs) ignored.push({ item, why: 'future' });
-    else if (isVoided(item.event.id)) ignored.push({ item, why: 'void' });
+    else if (byId !== null && isVoided(item.event.id)) ignored.push({ item, why: 'void' });
     else applied.push(item);
   }
   for (const item of duplicates) ignored.push({ item, why: 'duplicate' });

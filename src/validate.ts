@@ -30,8 +30,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Whether any string within `MAX_WALK_DEPTH` levels below `value` is longer than `limit`. */
+function hasOversizedString(value: unknown, depth: number, limit: number): boolean {
+  if (typeof value === 'string') return value.length > limit;
+  if (value === null || typeof value !== 'object' || depth >= MAX_WALK_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (hasOversizedString(value[i], depth + 1, limit)) return true;
+    return false;
+  }
+  for (const key of Object.keys(value)) if (hasOversizedString((value as Record<string, unknown>)[key], depth + 1, limit)) return true;
+  return false;
+}
+
 /** Every string longer than the policy's limit, wherever it is (RULES §9 size limits). */
 export function oversizedStrings(root: unknown, prefix: (string | number)[], limit: number, issues: InputIssue[]): void {
+  // Almost every input has none: a walk that builds no paths says so; paths are built only to report.
+  if (!hasOversizedString(root, 0, limit)) return;
   const stack: [unknown, (string | number)[]][] = [[root, prefix]];
   while (stack.length > 0) {
     const [value, path] = stack.pop() as [unknown, (string | number)[]];

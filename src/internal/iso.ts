@@ -4,8 +4,6 @@
  * (days since 1970-01-01), so that "day + N" is integer addition (T-3, T-4).
  */
 
-const INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export const MS_PER_DAY = 86_400_000;
@@ -44,30 +42,65 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/** The value of the digits `text[from]`…`text[from + count − 1]`, or −1 if one is not `0`–`9`. */
+function digits(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
 /**
  * Milliseconds since the epoch of an ISO-8601 instant with an explicit offset (`Z` or `±HH:MM`),
  * or `undefined` when the string is not one (T-2). Seconds and a fraction are optional; a fraction
  * beyond milliseconds is truncated. Leap seconds, hour 24, invalid calendar days and offsets
  * beyond ±18:00 are rejected.
+ *
+ * Every case and every event carries instants, so this is read by a scanner over character codes
+ * rather than a regular expression with captures; it accepts exactly
+ * `YYYY-MM-DDTHH:mm(:ss(.f{1,9})?)?(Z|±HH:MM)`.
  */
 export function parseInstant(text: string): number | undefined {
-  const m = INSTANT.exec(text);
-  if (m === null) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  const millis = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000 + 1e-6);
+  const length = text.length;
+  if (length < 17) return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  if (
+    year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 ||
+    text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58
+  )
+    return undefined;
+  let at = 16;
+  let second = 0;
+  let millis = 0;
+  if (text.charCodeAt(at) === 58) {
+    second = digits(text, at + 1, 2);
+    if (second < 0) return undefined;
+    at += 3;
+    if (text.charCodeAt(at) === 46) {
+      let end = at + 1;
+      while (end < length && end - at <= 9 && digits(text, end, 1) >= 0) end++;
+      if (end === at + 1) return undefined;
+      millis = Math.floor(Number(`0.${text.slice(at + 1, end)}`) * 1000 + 1e-6);
+      at = end;
+    }
+  }
   if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
   let offsetMinutes = 0;
-  if (m[8] !== 'Z') {
-    const oh = Number(m[10]);
-    const om = Number(m[11]);
-    if (oh > 18 || om > 59) return undefined;
-    offsetMinutes = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
-  }
+  const zone = text.charCodeAt(at);
+  if (zone === 90 && at + 1 === length) offsetMinutes = 0;
+  else if ((zone === 43 || zone === 45) && at + 6 === length && text.charCodeAt(at + 3) === 58) {
+    const oh = digits(text, at + 1, 2);
+    const om = digits(text, at + 4, 2);
+    if (oh < 0 || om < 0 || oh > 18 || om > 59) return undefined;
+    offsetMinutes = (zone === 45 ? -1 : 1) * (oh * 60 + om);
+  } else return undefined;
   return (
     daysFromCivil(year, month, day) * MS_PER_DAY +
     ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 +
