@@ -19,9 +19,9 @@ const SYMPTOM_NAMES: Readonly<Record<string, Texts>> = {
 };
 
 const CONVENTIONS: Readonly<Record<string, Texts>> = {
-  'civil-code': { 'zh-Hans': '按民法计算期间（起算日不计入）', 'zh-Hant': '按民法計算期間（起算日不計入）', en: 'counted as the Civil Code counts periods (the start day not counted)' },
-  'inclusive-start': { 'zh-Hans': '起算日计为第1天', 'zh-Hant': '起算日計為第1天', en: 'counting the start day as day 1' },
-  rolling: { 'zh-Hans': '按同一钟点滚动计算', 'zh-Hant': '按同一鐘點滾動計算', en: 'counted to the same time of day' },
+  'civil-code': { 'zh-Hans': '按民法计算期间，起算日不计入', 'zh-Hant': '按民法計算期間，起算日不計入', en: 'Civil Code count, the start day not counted' },
+  'inclusive-start': { 'zh-Hans': '起算日计为第1天', 'zh-Hant': '起算日計為第1天', en: 'the start day counted as day 1' },
+  rolling: { 'zh-Hans': '按同一钟点滚动计算', 'zh-Hant': '按同一鐘點滾動計算', en: 'to the same time of day' },
 };
 
 function list(lang: Lang, items: readonly string[]): string {

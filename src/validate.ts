@@ -2,7 +2,7 @@ import type { CompiledPolicy } from './policy/compile.js';
 import { fromZodIssues, type InputIssue } from './errors.js';
 import { parseInstant } from './internal/iso.js';
 import { DeclarationSchema, type ValidDeclaration } from './schema/declaration.js';
-import { EventSchema, rankOf, type ValidEvent } from './schema/events.js';
+import { EventBaseSchema, EventSchema, rankOf, type ValidEvent } from './schema/events.js';
 
 /** A validated event with its position in the input and its instant. */
 export interface InputEvent {
@@ -150,6 +150,11 @@ function checkHistory(raw: unknown, compiled: CompiledPolicy, issues: InputIssue
     if (!parsed.success) {
       valid = false;
       issues.push(...fromZodIssues(parsed.error.issues, ['history', index], item));
+      // An unknown kind hides the other fields from the union: still report a bad id or instant.
+      if (parsed.error.issues.some((issue) => issue.code === 'invalid_union' && issue.path[0] === 'kind')) {
+        const common = EventBaseSchema.safeParse(item);
+        if (!common.success) issues.push(...fromZodIssues(common.error.issues, ['history', index], item));
+      }
       return;
     }
     const event = parsed.data;

@@ -13,6 +13,9 @@ import {
 
 const base = { id: NonEmptyString, at: InstantSchema };
 
+/** The fields every event has, whatever its kind. */
+export const EventBaseSchema = z.object(base);
+
 /** A test result (R1). */
 export const TestResultEventSchema = z.strictObject({
   ...base,
