@@ -1,0 +1,23 @@
+import type { KnipConfig } from 'knip';
+
+// Unused files, dependencies and exports (STYLE "Toolchain"). The public API is what
+// `src/index.ts` (and any other entry in package.json "exports") exports; tests, benchmarks,
+// examples and scripts are entry points of their own.
+const config: KnipConfig = {
+  entry: [
+    'src/index.ts',
+    'src/testing.ts',
+    'test/**/*.ts',
+    'bench/**/*.{ts,mjs}',
+    'examples/**/*.{ts,mjs}',
+    'scripts/**/*.{ts,mjs,sh}',
+  ],
+  project: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.{ts,mjs}', 'examples/**/*.{ts,mjs}', 'scripts/**/*.mjs'],
+  // A schema or constant exported for the one module that composes it is part of that module's
+  // documented surface, not dead code.
+  ignoreExportsUsedInFile: true,
+  // Tools run by `.ci/run` and the scripts, not imported by any module.
+  ignoreBinaries: [],
+};
+
+export default config;
