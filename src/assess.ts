@@ -93,7 +93,7 @@ export function assess(cp: CompiledPolicy, input: ValidCase, timeline: Timeline,
       message: reasonMessage({
         rule: c.rule,
         phase: c.phase,
-        evidence: c.evidence,
+        evidence: [...c.evidence],
         startedAt: zone.format(c.startedAt),
         releaseAt,
         anchor,

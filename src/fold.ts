@@ -35,7 +35,8 @@ export interface Condition {
   readonly rule: RuleId;
   startedAt: number;
   phase: 'treatment' | 'observation' | 'designated';
-  evidence: string[];
+  /** Event ids (or `declaration`), in the order they were recorded. */
+  evidence: Set<string>;
   /** Started by the declaration's own facts (I-3 (1), (2)). */
   declared: boolean;
   /** I-3: where the observation start came from. */
@@ -125,7 +126,7 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
   // buffered so that the trail can start with T-app-submitted.
   let sink: RawTrailEntry[] | null = null;
 
-  const push = (transition: string, ms: number, evidence: readonly string[], rule?: RuleId, from?: Colour): void => {
+  const push = (transition: string, ms: number, evidence: Iterable<string>, rule?: RuleId, from?: Colour): void => {
     if (sink === null) return;
     const entry: RawTrailEntry = { transition, ms, evidence: [...evidence], colour: colourOf(conditions.keys()) };
     if (rule !== undefined) entry.rule = rule;
@@ -134,7 +135,7 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
   };
 
   const addEvidence = (c: Condition, id: string): void => {
-    if (!c.evidence.includes(id)) c.evidence.push(id);
+    c.evidence.add(id);
   };
 
   // T-3, I-7: the anchor is the later of the observation start and the last restart.
@@ -148,7 +149,7 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
     rule,
     startedAt: ms,
     phase: 'observation',
-    evidence,
+    evidence: new Set(evidence),
     declared,
     isolation: 'none',
     observationStart: null,
@@ -167,19 +168,19 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
       let due = Number.POSITIVE_INFINITY;
       for (const c of conditions.values()) if (c.releaseAt !== null && c.releaseAt <= upTo && c.releaseAt < due) due = c.releaseAt;
       if (due === Number.POSITIVE_INFINITY) return;
-      const evidence: string[] = [];
+      const evidence = new Set<string>();
       for (const rule of RULES) {
         const c = conditions.get(rule);
         if (c === undefined || c.releaseAt !== due) continue;
         conditions.delete(rule);
         push(`T-${rule}-off`, due, c.evidence, rule);
-        for (const id of c.evidence) if (!evidence.includes(id)) evidence.push(id);
+        for (const id of c.evidence) evidence.add(id);
       }
       settle(due, evidence);
     }
   };
 
-  const settle = (ms: number, evidence: readonly string[]): void => {
+  const settle = (ms: number, evidence: Iterable<string>): void => {
     const colour = colourOf(conditions.keys());
     if (colour === state.colour) return;
     const from = state.colour;
