@@ -1,9 +1,11 @@
 import { assess } from './assess.js';
+import { decideCheckpoint } from './checkpoint.js';
 import { HealthCodeInputError } from './errors.js';
 import { fold } from './fold.js';
 import { lianyungang2020 } from './policy/lianyungang2020.js';
 import { compilePolicy, type CompiledPolicy } from './policy/compile.js';
 import type { Assessment } from './schema/assessment.js';
+import type { CheckDecision } from './schema/checkpoint.js';
 import type { ValidPolicy } from './schema/policy.js';
 import { buildTimeline } from './timeline.js';
 import { validateCase } from './validate.js';
@@ -24,6 +26,15 @@ export interface Engine {
   evaluate(declaration: unknown, history: unknown, now: unknown): Assessment;
   /** Like `evaluate`, but returns `{ success, data | error }` and never throws. */
   safeEvaluate(declaration: unknown, history: unknown, now: unknown): SafeResult<Assessment>;
+  /**
+   * Decides a checkpoint encounter (RULES §6, C1–C11) with this policy's fever threshold and
+   * time zone; throws `HealthCodeInputError` on a bad assessment or context.
+   * @param assessment - the `Assessment` the person shows, or `null` when they show no code
+   * @param context - `{ venue, direction, role?, celsius?, at, recordId? }`
+   */
+  check(assessment: unknown, context: unknown): CheckDecision;
+  /** Like `check`, but returns `{ success, data | error }` and never throws. */
+  safeCheck(assessment: unknown, context: unknown): SafeResult<CheckDecision>;
 }
 
 function run(cp: CompiledPolicy, declaration: unknown, history: unknown, now: unknown): SafeResult<Assessment> {
@@ -38,7 +49,7 @@ function run(cp: CompiledPolicy, declaration: unknown, history: unknown, now: un
  * listing every problem when the policy is invalid.
  *
  * @param policy - a policy as data (FORMAT "Policy")
- * @returns `{ evaluate, safeEvaluate, check }` for that policy
+ * @returns `{ policy, evaluate, safeEvaluate, check, safeCheck }` for that policy
  * @example
  * const engine = createEngine({ ...lianyungang2020, observationDays: 21 });
  * engine.evaluate(declaration, history, '2020-02-10T12:00:00+08:00').colour;
@@ -56,6 +67,17 @@ export function createEngine(policy: unknown): Engine {
       };
     }
   };
+  const safeCheck = (assessment: unknown, context: unknown): SafeResult<CheckDecision> => {
+    try {
+      const decided = decideCheckpoint(cp, assessment, context);
+      return decided.ok ? { success: true, data: decided.value } : { success: false, error: new HealthCodeInputError(decided.issues) };
+    } catch (cause) {
+      return {
+        success: false,
+        error: new HealthCodeInputError([{ path: [], code: 'invalid', message: `could not check: ${String(cause)}` }]),
+      };
+    }
+  };
   return {
     policy: cp.policy,
     evaluate(declaration, history, now) {
@@ -64,6 +86,12 @@ export function createEngine(policy: unknown): Engine {
       return result.data;
     },
     safeEvaluate,
+    check(assessment, context) {
+      const result = safeCheck(assessment, context);
+      if (!result.success) throw result.error;
+      return result.data;
+    },
+    safeCheck,
   };
 }
 

@@ -1,5 +1,7 @@
 export { createEngine, defaultEngine } from './engine.js';
 export type { Engine, SafeResult } from './engine.js';
+export { evaluateMany, summarize } from './batch.js';
+export type { AssessmentSummary, BatchOptions, BatchResult } from './batch.js';
 export { HealthCodeInputError, formatPath } from './errors.js';
 export type { InputIssue, IssueCode } from './errors.js';
 export { lianyungang2020 } from './policy/lianyungang2020.js';
@@ -14,9 +16,14 @@ export type { Policy, ValidPolicy } from './schema/policy.js';
 export { AssessmentSchema } from './schema/assessment.js';
 export type { Assessment, Reason, TrailEntry, Ignored, Message, Awaited, Count } from './schema/assessment.js';
 export type { Colour, RuleId, Symptom, Obligation, Venue, Credential } from './schema/primitives.js';
+export { CheckpointContextSchema, CheckDecisionSchema, CHECKPOINT_RULES, CHECKPOINT_STEPS } from './schema/checkpoint.js';
+export type { CheckpointContext, CheckDecision, CheckpointRule, CheckpointStep, TemperatureRecord } from './schema/checkpoint.js';
+export { mustApply, credentialFor } from './application.js';
+export { stateDiagram } from './diagram.js';
 
 import { defaultEngine } from './engine.js';
 import type { Assessment } from './schema/assessment.js';
+import type { CheckDecision } from './schema/checkpoint.js';
 import type { SafeResult } from './engine.js';
 
 /**
@@ -47,4 +54,39 @@ export function evaluate(declaration: unknown, history: unknown, now: unknown): 
  */
 export function safeEvaluate(declaration: unknown, history: unknown, now: unknown): SafeResult<Assessment> {
   return defaultEngine.safeEvaluate(declaration, history, now);
+}
+
+/**
+ * Decides a checkpoint encounter under the Lianyungang 2020 policy (RULES §6): the first row of
+ * C3, C11, C6, C7, C8, C9, C10, C1, C2, C4, C5 that matches. Exits are never blocked (C3); no entry
+ * without a reading (C11); a reading at or above 37.3 °C is refused and `record` is the
+ * `temperature` event to upload, which fed back into the history drives the §5 twice rule (C6);
+ * no issued code is refused with directions to apply (C7, I-12). Throws `HealthCodeInputError`
+ * listing every problem (paths under `assessment` and `context`) when an input is invalid.
+ *
+ * @param assessment - the `Assessment` the person shows (evaluate it at the checkpoint's instant),
+ *   or `null` when they show no code at all
+ * @param context - `{ venue, direction, role?, celsius?, at, recordId? }`; `role` is required for
+ *   an entry to a residential compound
+ * @returns `{ admit, rule, steps, message, record }`
+ * @example
+ * const a = evaluate(declaration, history, '2020-03-01T09:00:00+08:00');
+ * check(a, { venue: 'public-place', direction: 'in', celsius: 37.6, at: '2020-03-01T09:00:00+08:00' }).rule // 'C6'
+ */
+export function check(assessment: unknown, context: unknown): CheckDecision {
+  return defaultEngine.check(assessment, context);
+}
+
+/**
+ * Like `check`, but never throws: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @param assessment - the `Assessment` shown, or `null`
+ * @param context - the checkpoint context
+ * @returns the result
+ * @example
+ * const r = safeCheck(null, { venue: 'public-place', direction: 'in', celsius: 36.5, at: '2020-03-01T09:00:00+08:00' });
+ * if (r.success) r.data.rule // 'C7'
+ */
+export function safeCheck(assessment: unknown, context: unknown): SafeResult<CheckDecision> {
+  return defaultEngine.safeCheck(assessment, context);
 }
