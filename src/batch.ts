@@ -1,0 +1,102 @@
+import { defaultEngine, type Engine } from './engine.js';
+import type { InputIssue } from './errors.js';
+import type { Assessment } from './schema/assessment.js';
+import type { Colour, RuleId } from './schema/primitives.js';
+
+/**
+ * Many cases at once (a city's worth): an async-iterable transform from cases to results, in
+ * input order, one result per case, so that one bad case never stops the batch or loses a case.
+ */
+
+/** The few fields a dispatcher or a dashboard reads of an assessment. */
+export interface AssessmentSummary {
+  readonly subject: string;
+  readonly colour: Colour;
+  readonly rules: readonly RuleId[];
+  readonly releaseAt: string | null;
+  readonly nextChangeAt: string | null;
+}
+
+/** Options of `evaluateMany`. */
+export interface BatchOptions {
+  /** The instant every case is evaluated at, unless a case carries its own `now` (T-2). */
+  readonly now?: unknown;
+  /** The engine (and so the policy) to run; the Lianyungang 2020 engine by default. */
+  readonly engine?: Engine;
+  /** Yield `summary` (subject, colour, rules, releaseAt, nextChangeAt) instead of the assessment. */
+  readonly summary?: boolean;
+}
+
+/** The result for the case at `index` (0-based position in the input). */
+export type BatchResult =
+  | { readonly index: number; readonly ok: true; readonly assessment: Assessment }
+  | { readonly index: number; readonly ok: true; readonly summary: AssessmentSummary }
+  | { readonly index: number; readonly ok: false; readonly issues: readonly InputIssue[] };
+
+/**
+ * The summary of an assessment: subject, colour, the rules of its reasons, releaseAt, nextChangeAt.
+ *
+ * @param assessment - an assessment returned by `evaluate`
+ * @returns its summary
+ * @example
+ * summarize(evaluate(declaration, history, now)) // { subject: 's-1', colour: 'green', rules: [], ... }
+ */
+export function summarize(assessment: Assessment): AssessmentSummary {
+  return {
+    subject: assessment.subjectId,
+    colour: assessment.colour,
+    rules: assessment.reasons.map((reason) => reason.rule),
+    releaseAt: assessment.releaseAt,
+    nextChangeAt: assessment.nextChangeAt,
+  };
+}
+
+function evaluateOne(item: unknown, index: number, engine: Engine, now: unknown, summary: boolean): BatchResult {
+  let input = item;
+  if (typeof input === 'string') {
+    // One line of NDJSON: a line that is not JSON is that line's problem, not the batch's.
+    try {
+      input = JSON.parse(input);
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      return { index, ok: false, issues: [{ path: [], code: 'invalid', message: `not a JSON case: ${reason}` }] };
+    }
+  }
+  if (input === null || typeof input !== 'object' || Array.isArray(input))
+    return {
+      index,
+      ok: false,
+      issues: [{ path: [], code: input === undefined ? 'required' : 'invalid_type', message: 'expected a case: { declaration, history }' }],
+    };
+  const record = input as { declaration?: unknown; history?: unknown; now?: unknown };
+  const result = engine.safeEvaluate(record.declaration, record.history, record.now ?? now);
+  if (!result.success) return { index, ok: false, issues: result.error.issues };
+  return summary ? { index, ok: true, summary: summarize(result.data) } : { index, ok: true, assessment: result.data };
+}
+
+/**
+ * Evaluates a stream of cases, yielding one result per case in input order (a transform for Node
+ * streams, queue consumers or arrays). A case is `{ declaration, history, now? }`, or a string
+ * holding one as JSON (a line of NDJSON); a case without its own `now` is evaluated at
+ * `options.now`. A bad case yields `{ ok: false, issues }` with the paths of RULES §9 and the batch
+ * goes on.
+ *
+ * @param cases - the cases, as an iterable or an async iterable
+ * @param options - `now`, `engine`, `summary`
+ * @returns the results, `{ index, ok: true, assessment | summary }` or `{ index, ok: false, issues }`
+ * @example
+ * for await (const r of evaluateMany(lines, { now: '2020-03-01T00:00:00+08:00', summary: true }))
+ *   if (r.ok && 'summary' in r) console.log(r.summary.colour);
+ */
+export async function* evaluateMany(
+  cases: AsyncIterable<unknown> | Iterable<unknown>,
+  options: BatchOptions = {},
+): AsyncGenerator<BatchResult, void, undefined> {
+  const engine = options.engine ?? defaultEngine;
+  const summary = options.summary === true;
+  let index = 0;
+  for await (const item of cases) {
+    yield evaluateOne(item, index, engine, options.now, summary);
+    index++;
+  }
+}

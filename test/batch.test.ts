@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine, evaluate, evaluateMany, lianyungang2020, summarize, type BatchResult } from '../src/index.js';
+
+const NOW = '2020-02-10T12:00:00+08:00';
+
+function declaration(subjectId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: `app-${subjectId}`,
+    subjectId,
+    submittedAt: '2020-02-01T10:00:00+08:00',
+    category: 'resident',
+    channel: 'self',
+    attestation: true,
+    ...extra,
+  };
+}
+
+const approved = { id: 'ok', at: '2020-02-01T11:00:00+08:00', kind: 'review-approved', credential: 'app-code' };
+
+async function collect(results: AsyncIterable<BatchResult>): Promise<BatchResult[]> {
+  const out: BatchResult[] = [];
+  for await (const result of results) out.push(result);
+  return out;
+}
+
+async function* slowly<T>(items: readonly T[]): AsyncGenerator<T> {
+  for (const [i, item] of items.entries()) {
+    // Later items arrive sooner than earlier ones would if they were raced: order must still hold.
+    await new Promise((resolve) => setTimeout(resolve, (items.length - i) % 3));
+    yield item;
+  }
+}
+
+describe('evaluateMany', () => {
+  it('yields one result per case, in input order, with the same assessment as evaluate', async () => {
+    const cases = [
+      { declaration: declaration('s-1'), history: [approved] },
+      { declaration: declaration('s-2', { symptoms: ['dry-cough'] }), history: [approved] },
+      { declaration: declaration('s-3', { closeContactOfCase: true }), history: [] },
+    ];
+    const results = await collect(evaluateMany(slowly(cases), { now: NOW }));
+    expect(results.map((r) => r.index)).toEqual([0, 1, 2]);
+    for (const [i, result] of results.entries()) {
+      if (!result.ok || !('assessment' in result)) throw new Error(`case ${i} failed`);
+      expect(result.assessment).toEqual(evaluate(cases[i]?.declaration, cases[i]?.history, NOW));
+    }
+    expect(results.map((r) => (r.ok && 'assessment' in r ? r.assessment.colour : null))).toEqual(['green', 'yellow', 'red']);
+  });
+
+  it('reports a bad case with its index and path and goes on with the next ones (RULES §9)', async () => {
+    const cases = [
+      { declaration: declaration('s-1'), history: [] },
+      { declaration: declaration('s-2', { attestation: false }), history: [] },
+      '{"declaration": {',
+      42,
+      { declaration: declaration('s-5'), history: [{ id: 'x', at: 'yesterday', kind: 'temperature', celsius: 36.6 }] },
+      { declaration: declaration('s-6'), history: [] },
+    ];
+    const results = await collect(evaluateMany(cases, { now: NOW, summary: true }));
+    expect(results.map((r) => [r.index, r.ok])).toEqual([
+      [0, true],
+      [1, false],
+      [2, false],
+      [3, false],
+      [4, false],
+      [5, true],
+    ]);
+    const issues = (i: number) => {
+      const result = results[i];
+      if (result === undefined || result.ok) throw new Error(`case ${i} did not fail`);
+      return result.issues;
+    };
+    expect(issues(1).map((issue) => [issue.path, issue.code])).toEqual([[['declaration', 'attestation'], 'attestation_required']]);
+    expect(issues(2)[0]?.message).toMatch(/^not a JSON case/);
+    expect(issues(3)[0]?.code).toBe('invalid_type');
+    expect(issues(4).map((issue) => issue.path)).toContainEqual(['history', 0, 'at']);
+  });
+
+  it('reads NDJSON lines given as strings, and a case without its own now takes options.now', async () => {
+    const lines = [
+      JSON.stringify({ declaration: declaration('s-1', { symptoms: ['fever'] }), history: [] }),
+      JSON.stringify({ declaration: declaration('s-2', { symptoms: ['fever'] }), history: [], now: '2020-02-20T00:00:00+08:00' }),
+    ];
+    const results = await collect(evaluateMany(lines, { now: NOW, summary: true }));
+    expect(results.map((r) => (r.ok && 'summary' in r ? r.summary.colour : 'error'))).toEqual(['yellow', 'green']);
+  });
+
+  it('without now anywhere, a case is reported as missing now, not evaluated at the clock (T-2)', async () => {
+    const [result] = await collect(evaluateMany([{ declaration: declaration('s-1'), history: [] }]));
+    expect(result?.ok).toBe(false);
+    expect(result !== undefined && !result.ok ? result.issues.map((issue) => [issue.path, issue.code]) : []).toEqual([[['now'], 'required']]);
+  });
+
+  it('summary: subject, colour, the rules of the reasons, releaseAt and nextChangeAt (RULES §10 example 3)', async () => {
+    const case3 = {
+      declaration: declaration('s-7f3a', { keyAreaVisits: [{ area: '420100', from: '2020-01-20', to: '2020-01-22' }] }),
+      history: [approved],
+    };
+    const [result] = await collect(evaluateMany([case3], { now: '2020-02-03T09:00:00+08:00', summary: true }));
+    expect(result).toEqual({
+      index: 0,
+      ok: true,
+      summary: {
+        subject: 's-7f3a',
+        colour: 'red',
+        rules: ['R3'],
+        releaseAt: '2020-02-16T00:00:00+08:00',
+        nextChangeAt: '2020-02-16T00:00:00+08:00',
+      },
+    });
+    expect(summarize(evaluate(case3.declaration, case3.history, '2020-02-03T09:00:00+08:00'))).toEqual(
+      result !== undefined && 'summary' in result ? result.summary : null,
+    );
+  });
+
+  it('runs the policy of the engine it is given', async () => {
+    const engine = createEngine({ ...lianyungang2020, observationDays: 21 });
+    const [result] = await collect(
+      evaluateMany([{ declaration: declaration('s-1', { symptoms: ['fatigue'] }), history: [] }], { now: NOW, engine, summary: true }),
+    );
+    expect(result !== undefined && 'summary' in result ? result.summary.releaseAt : null).toBe('2020-02-23T00:00:00+08:00');
+  });
+});
