@@ -1,0 +1,260 @@
+#!/usr/bin/env node
+// The example command line of health-code-rules. It uses only the package's public API, and it is
+// the one place that reads files, standard input and the clock (the library never does).
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  HealthCodeInputError,
+  createEngine,
+  defaultEngine,
+  formatPath,
+  stateDiagram,
+  transitions,
+} from 'health-code-rules';
+import { LABELS, LANGS, TRANSITION_TEXT, USAGE } from './i18n.mjs';
+
+const CASE_KEYS = new Set(['declaration', 'history', 'now', 'expect', 'note']);
+const FLAG_OF = { venue: '--venue', direction: '--direction', role: '--role', celsius: '--celsius', at: '--now', recordId: '--record-id' };
+
+/** A problem with what the user gave us, reported like the library's input errors (exit 2). */
+class UsageError extends Error {
+  constructor(issues) {
+    super('usage');
+    this.issues = issues;
+  }
+}
+
+const problem = (path, message) => ({ path, code: 'invalid', message });
+
+let stdinUsed = false;
+function readSource(name, what) {
+  try {
+    if (name === '-') {
+      if (stdinUsed) throw new UsageError([problem([what], 'standard input can be read only once')]);
+      stdinUsed = true;
+      return readFileSync(0, 'utf8');
+    }
+    return readFileSync(name, 'utf8');
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError([problem([what], `cannot read ${name}: ${error.code ?? error.message}`)]);
+  }
+}
+
+function readJson(name, what) {
+  const text = readSource(name, what);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError([problem([what], `${name} is not valid JSON: ${error.message}`)]);
+  }
+}
+
+/**
+ * A case file: `{ declaration, history, now?, expect?, note? }`. Problems with the file's own keys
+ * go into `issues`, to be reported together with those the engine finds.
+ */
+function readCase(name, issues) {
+  const data = readJson(name, 'case');
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    throw new UsageError([problem([], `${name}: a case is an object { "declaration": …, "history": [ … ] }`)]);
+  for (const key of Object.keys(data))
+    if (!CASE_KEYS.has(key)) issues.push({ path: [key], code: 'unrecognized_keys', message: `unknown key in a case file (expected ${[...CASE_KEYS].join(', ')})` });
+  if (data.now !== undefined && typeof data.now !== 'string')
+    issues.push({ path: ['now'], code: 'invalid_instant', message: 'an ISO-8601 instant with offset, e.g. 2020-02-10T12:00:00+08:00' });
+  return data;
+}
+
+/** Evaluates a case, or throws every problem of the file and of the evaluation at once. */
+function evaluateCase(engine, kase, now, issues) {
+  const result = engine.safeEvaluate(kase.declaration, kase.history, typeof now === 'string' || now instanceof Date ? now : String(now));
+  if (!result.success) issues.push(...result.error.issues);
+  if (issues.length > 0) throw new HealthCodeInputError(issues);
+  return result.data;
+}
+
+function engineFor(values) {
+  return values.policy === undefined ? defaultEngine : createEngine(readJson(values.policy, 'policy'));
+}
+
+function nowOf(values, kase) {
+  // --now wins; then the case file's own instant; the current time only when neither is given.
+  if (values.now !== undefined) return values.now;
+  if (kase !== null && kase.now !== undefined) return kase.now;
+  return new Date();
+}
+
+const t = (lang, key) => LABELS[key]?.[lang] ?? key;
+const yesNo = (lang, flag) => t(lang, flag ? 'yes' : 'no');
+const colon = (lang) => (lang === 'en' ? ': ' : '：');
+
+function printAssessment(a, lang) {
+  const c = colon(lang);
+  const out = [];
+  out.push(`${t(lang, 'colour')}${c}${t(lang, a.colour)} (${t(lang, 'since')} ${a.since})`);
+  const review = t(lang, a.review);
+  out.push(`${t(lang, 'code')}${c}${a.issued ? `${t(lang, 'issued')}, ${t(lang, a.credential ?? 'app-code')}` : `${t(lang, 'notIssued')}, ${review}`}`);
+  out.push(a.reasons.length === 0 ? `${t(lang, 'reasons')}${c}${t(lang, 'none')}` : `${t(lang, 'reasons')}${c.trim()}`);
+  for (const r of a.reasons) {
+    out.push(`  - ${r.message[lang]}`);
+    if (r.interpretations.length > 0) out.push(`    (${t(lang, 'relies')}${c}${r.interpretations.join(', ')})`);
+  }
+  if (a.colour !== 'green') out.push(`${t(lang, 'releaseAt')}${c}${a.releaseAt ?? t(lang, 'noRelease')}`);
+  if (a.awaiting.length > 0) out.push(`${t(lang, 'awaiting')}${c}${a.awaiting.map((x) => t(lang, x)).join(', ')}`);
+  if (a.nextChangeAt !== null) out.push(`${t(lang, 'nextChangeAt')}${c}${a.nextChangeAt}`);
+  if (a.obligations.length > 0) out.push(`${t(lang, 'obligations')}${c}${a.obligations.map((o) => t(lang, o)).join(', ')}`);
+  const p = a.permissions;
+  out.push(
+    `${t(lang, 'permissions')}${c}${t(lang, 'cityTravel')} ${yesNo(lang, p.cityTravel)}, ${t(lang, 'publicPlaces')} ${yesNo(lang, p.publicPlaces)}, ${t(lang, 'publicTransport')} ${yesNo(lang, p.publicTransport)}`,
+  );
+  if (a.missedDailyReports.length > 0) out.push(`${t(lang, 'missed')}${c}${a.missedDailyReports.join(', ')}`);
+  if (a.ignored.length > 0) out.push(`${t(lang, 'ignored')}${c}${a.ignored.map((i) => `${i.id} (${t(lang, i.why)})`).join(', ')}`);
+  out.push(`${t(lang, 'evaluatedAt')}${c}${a.evaluatedAt}`);
+  out.push(`${t(lang, 'policy')}${c}${a.policy.id} ${a.policy.version} ${a.policy.hash}`);
+  return out.join('\n');
+}
+
+function printDecision(d, lang) {
+  const c = colon(lang);
+  const out = [`${d.rule}${c}${t(lang, d.admit ? 'admit' : 'refuse')}`];
+  out.push(`${t(lang, 'steps')}${c}${d.steps.length === 0 ? t(lang, 'none') : d.steps.map((s) => t(lang, s)).join(' + ')}`);
+  out.push(d.message[lang]);
+  if (d.record !== null) out.push(`${t(lang, 'record')}${c.trim()}`, JSON.stringify(d.record));
+  return out.join('\n');
+}
+
+function explain(a, lang) {
+  const c = colon(lang);
+  const byId = new Map(transitions.map((x) => [x.id, x]));
+  const out = [`${t(lang, 'timeline')} (${a.subjectId}, ${a.declarationId})`];
+  for (const entry of a.trail) {
+    const x = byId.get(entry.transition);
+    const text = TRANSITION_TEXT[entry.transition]?.[lang] ?? entry.transition;
+    const colour = entry.from === undefined ? t(lang, entry.colour) : `${t(lang, entry.from)} → ${t(lang, entry.colour)}`;
+    const cites = x === undefined ? '' : ` [${[x.section, ...x.interpretations].join(', ')}]`;
+    out.push(`${entry.at}  ${entry.transition.padEnd(15)} ${text}${cites}`);
+    out.push(`${' '.repeat(entry.at.length + 2)}${colour}; ${t(lang, 'evidence')}${c}${entry.evidence.join(', ')}`);
+  }
+  out.push('', printAssessment(a, lang));
+  return out.join('\n');
+}
+
+function contextIssues(error) {
+  // The checkpoint's context comes from flags: name the flag next to the path.
+  return error.issues.map((issue) =>
+    issue.path[0] === 'context' && typeof issue.path[1] === 'string' && FLAG_OF[issue.path[1]] !== undefined
+      ? { ...issue, message: `${issue.message} (${FLAG_OF[issue.path[1]]})` }
+      : issue,
+  );
+}
+
+function main(argv) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      now: { type: 'string' },
+      policy: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string', default: 'en' },
+      venue: { type: 'string' },
+      direction: { type: 'string' },
+      role: { type: 'string' },
+      celsius: { type: 'string' },
+      'record-id': { type: 'string' },
+      'no-code': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, file, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    process.stdout.write(USAGE);
+    return values.help || command === 'help' ? 0 : 2;
+  }
+  const lang = values.lang;
+  if (!LANGS.includes(lang)) throw new UsageError([problem(['--lang'], `expected one of ${LANGS.join(', ')}`)]);
+  if (rest.length > 0) throw new UsageError([problem([], `unexpected argument ${rest[0]}`)]);
+
+  switch (command) {
+    case 'diagram':
+      process.stdout.write(stateDiagram());
+      return 0;
+    case 'evaluate':
+    case 'explain': {
+      if (file === undefined) throw new UsageError([problem(['CASE.json'], `${command} needs a case file ("-" for standard input)`)]);
+      const issues = [];
+      const kase = readCase(file, issues);
+      const engine = engineFor(values);
+      const a = evaluateCase(engine, kase, nowOf(values, kase), issues);
+      if (values.json) process.stdout.write(`${JSON.stringify(command === 'explain' ? a.trail : a, null, 2)}\n`);
+      else process.stdout.write(`${command === 'explain' ? explain(a, lang) : printAssessment(a, lang)}\n`);
+      return 0;
+    }
+    case 'check': {
+      const noCode = values['no-code'];
+      if (noCode && file !== undefined) throw new UsageError([problem(['CASE.json'], '--no-code takes no case file')]);
+      if (!noCode && file === undefined)
+        throw new UsageError([problem(['CASE.json'], 'check needs a case file ("-" for standard input), or --no-code')]);
+      const issues = [];
+      const kase = noCode ? null : readCase(file, issues);
+      const engine = engineFor(values);
+      let now = nowOf(values, kase);
+      const evaluated = kase === null ? null : engine.safeEvaluate(kase.declaration, kase.history, now);
+      if (evaluated?.success === false) issues.push(...evaluated.error.issues);
+      const assessment = evaluated?.success ? evaluated.data : null;
+      // The checkpoint's instant is the evaluation's instant, written in the policy's zone.
+      if (assessment !== null) now = assessment.evaluatedAt;
+      else if (now instanceof Date) now = now.toISOString();
+      const context = { venue: values.venue, direction: values.direction, at: now };
+      if (values.role !== undefined) context.role = values.role;
+      if (values['record-id'] !== undefined) context.recordId = values['record-id'];
+      if (values.celsius !== undefined) {
+        const celsius = Number(values.celsius);
+        if (values.celsius.trim() === '' || !Number.isFinite(celsius))
+          issues.push({ path: ['context', 'celsius'], code: 'invalid_type', message: `not a number (--celsius ${values.celsius})` });
+        else context.celsius = celsius;
+      }
+      const result = engine.safeCheck(assessment, context);
+      // Every problem at once: those of the case and those of the flags.
+      if (!result.success) issues.push(...contextIssues(result.error));
+      if (issues.length > 0) throw new HealthCodeInputError(issues);
+      const d = result.data;
+      process.stdout.write(values.json ? `${JSON.stringify(d, null, 2)}\n` : `${printDecision(d, lang)}\n`);
+      return 0;
+    }
+    default:
+      throw new UsageError([problem([], `unknown command "${command}" (evaluate, check, explain, diagram)`)]);
+  }
+}
+
+function report(issues, lang) {
+  const c = colon(lang);
+  const head = `${t(lang, 'badInput')}${c}${issues.length} ${t(lang, 'problems')}`;
+  return [head, ...issues.map((i) => `  ${formatPath(i.path)}: ${i.message}${i.code === 'invalid' ? '' : ` [${i.code}]`}`)].join('\n');
+}
+
+function langOf(argv) {
+  const at = argv.indexOf('--lang');
+  const value = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  return LANGS.includes(value) ? value : 'en';
+}
+
+let code;
+try {
+  code = main(process.argv.slice(2));
+} catch (error) {
+  const lang = langOf(process.argv.slice(2));
+  if (error instanceof HealthCodeInputError || error instanceof UsageError) {
+    process.stderr.write(`${report(error.issues, lang)}\n`);
+    if (error instanceof UsageError) process.stderr.write('\nRun with --help for usage.\n');
+    code = 2;
+  } else if (error?.code?.startsWith?.('ERR_PARSE_ARGS')) {
+    process.stderr.write(`${report([problem([], error.message)], lang)}\n\n${USAGE}`);
+    code = 2;
+  } else {
+    process.stderr.write(`error: ${error?.stack ?? error}\n`);
+    code = 1;
+  }
+}
+process.exitCode = code;
