@@ -1,0 +1,305 @@
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Event } from '../../src/index.js';
+import { off, offProperty, on, releaseMs, resetProperty, submittedThen, tenths, trigger } from '../support/observation.js';
+import { check } from '../support/seed.js';
+import { DAY, KINDS, dayOf, dayText, ev, has, instant, policies, reason, releaseOf, rules, run, type Kind } from '../support/scenario.js';
+
+
+/**
+ * One property per transition of the red conditions (RULES §5: R1–R5), each stating its guard both
+ * ways: the transition happens when the guard holds, and does not when the guard fails by the
+ * smallest margin (a millisecond, a day, 0.1 °C, another symptom kind, another result).
+ */
+
+describe('RULES §5: transitions of R1', () => {
+  it('T-R1-on: a positive test or a confirmed or suspected diagnosis turns the code red with R1 awaiting discharge; a negative test, or a millisecond before the event, does not', () => {
+    check(
+      fc.property(submittedThen, fc.constantFrom('positive', 'confirmed', 'suspected'), ({ s, t }, what) => {
+        const e = what === 'positive' ? ev('test-result', t, { result: 'positive' }) : ev('diagnosis', t, { status: what });
+        const red = run([e], s, t);
+        expect(red.colour).toBe('red');
+        expect(has(red, 'T-R1-on', t)).toBe(true);
+        expect(reason(red, 'R1')?.phase).toBe('treatment');
+        expect(red.awaiting).toEqual(['hospital-discharge']);
+        expect(red.releaseAt).toBeNull();
+        const before = run([e], s, t - 1);
+        expect(rules(before)).not.toContain('R1');
+        const negative = run([ev('test-result', t, { result: 'negative' })], s, t);
+        expect(negative.colour).toBe('green');
+        expect(has(negative, 'T-R1-on')).toBe(false);
+      }),
+    );
+  });
+
+  it('T-R1-on: a declared confirmed, suspected or positive status turns the code red at submission; "none" does not', () => {
+    check(
+      fc.property(instant(), fc.constantFrom('confirmed', 'suspected', 'positive'), (s, clinical) => {
+        const red = run([], s, s, undefined, { clinical });
+        expect(has(red, 'T-R1-on', s)).toBe(true);
+        expect(red.colour).toBe('red');
+        const none = run([], s, s, undefined, { clinical: 'none' });
+        expect(has(none, 'T-R1-on')).toBe(false);
+        expect(none.colour).toBe('green');
+      }),
+    );
+  });
+
+  it('T-R1-discharge: a discharge after R1 starts its observation and dates the release a full N days later; a discharge a millisecond before R1 started changes nothing', () => {
+    check(
+      fc.property(policies(), submittedThen, fc.integer({ min: 0, max: 30 * DAY }), (p, { s, t }, gap) => {
+        const positive = ev('test-result', t, { result: 'positive' });
+        const discharge = ev('hospital-discharge', t + gap);
+        const observed = run([positive, discharge], s, t + gap, p);
+        expect(has(observed, 'T-R1-discharge', t + gap)).toBe(true);
+        expect(reason(observed, 'R1')?.phase).toBe('observation');
+        expect(releaseMs(observed.releaseAt)).toBe(releaseOf(t + gap, p));
+        const early = ev('hospital-discharge', t - 1);
+        const treated = run([positive, early], s, t + gap, p);
+        expect(has(treated, 'T-R1-discharge')).toBe(false);
+        expect(reason(treated, 'R1')?.phase).toBe('treatment');
+        expect(treated.releaseAt).toBeNull();
+      }),
+    );
+  });
+
+  it('T-R1-off: R1 ends at a full N days after discharge, whatever symptoms follow (I-4), and not a millisecond before', () => {
+    check(
+      fc.property(policies(), submittedThen, fc.integer({ min: 0, max: 10 * DAY }), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...KINDS), (p, { s, t }, gap, where, kind) => {
+        const d = t + gap;
+        const release = releaseOf(d, p);
+        const u = d + Math.floor(where * (release - 1 - d));
+        const history = [ev('test-result', t, { result: 'positive' }), ev('hospital-discharge', d), ev('symptoms', u, { symptoms: [kind], source: 'clinic' })];
+        const released = run(history, s, release, p);
+        expect(rules(released)).not.toContain('R1');
+        expect(has(released, 'T-R1-off', release)).toBe(true);
+        const before = run(history, s, release - 1, p);
+        expect(reason(before, 'R1')?.phase).toBe('observation');
+        expect(has(before, 'T-R1-off')).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('RULES §5: transitions of R2 and R3', () => {
+  it('T-R2-on: a close-contact notice of a case turns the code red with R2 counted from the notice; a notice about a fever-clinic observee, or a millisecond before it, does not', () => {
+    check(
+      fc.property(policies(), submittedThen, (p, { s, t }) => {
+        const red = run([trigger('R2', t, p, 0)], s, t, p);
+        expect(has(red, 'T-R2-on', t)).toBe(true);
+        expect(red.colour).toBe('red');
+        expect(releaseMs(reason(red, 'R2')?.releaseAt)).toBe(releaseOf(t, p));
+        expect(rules(run([trigger('R2', t, p, 0)], s, t - 1, p))).not.toContain('R2');
+        const other = run([ev('close-contact', t, { of: 'fever-clinic-observee' })], s, t, p);
+        expect(has(other, 'T-R2-on')).toBe(false);
+        expect(rules(other)).not.toContain('R2');
+      }),
+    );
+  });
+
+  it('T-R2-on: a declared close contact of a case turns the code red at submission (I-2); no declared contact does not', () => {
+    check(
+      fc.property(policies(), instant(), (p, s) => {
+        const red = run([], s, s, p, { closeContactOfCase: true });
+        expect(has(red, 'T-R2-on', s)).toBe(true);
+        expect(red.colour).toBe('red');
+        expect(has(run([], s, s, p, { closeContactOfCase: false }), 'T-R2-on')).toBe(false);
+      }),
+    );
+  });
+
+  it('T-R2-reset: a reset symptom during the observation restarts the count from it (I-7); another kind, or a symptom at the release instant, does not; a reading 0.1 °C under the threshold does not', () => {
+    resetProperty('R2');
+  });
+
+  it('T-R2-off: R2 ends at a full N days after its start with no reset symptom, and not a millisecond before', () => {
+    offProperty('R2');
+  });
+
+  it('T-R3-on: a key-area visit or contact whose last day is the first day of the look-back window turns the code red (I-5, T-4); a day earlier, or an area not on the list, does not', () => {
+    check(
+      fc.property(policies(), submittedThen, fc.nat(), (p, { s, t }, variant) => {
+        const e = trigger('R3', t, p, variant);
+        const red = run([e], s, t, p);
+        expect(has(red, 'T-R3-on', t)).toBe(true);
+        expect(releaseMs(reason(red, 'R3')?.releaseAt)).toBe(releaseOf(t, p));
+        const edge = dayOf(t) - p.lookbackDays - 1;
+        const early =
+          e.kind === 'key-area-visit'
+            ? { ...e, id: 'early', from: dayText(edge - (variant % 5)), to: dayText(edge) }
+            : { ...e, id: 'early', on: dayText(edge) };
+        expect(rules(run([early as Event], s, t, p))).not.toContain('R3');
+        const elsewhere = { ...e, id: 'elsewhere', area: '999999' };
+        expect(rules(run([elsewhere as Event], s, t, p))).not.toContain('R3');
+      }),
+    );
+  });
+
+  it('T-R3-on: a declared key-area visit ending on the first day of the look-back window turns the code red at submission; one ending a day earlier does not', () => {
+    check(
+      fc.property(policies(), instant(), fc.integer({ min: 0, max: 6 }), (p, s, length) => {
+        const edge = dayOf(s) - p.lookbackDays;
+        const visit = (to: number) => ({ keyAreaVisits: [{ area: '420100', from: dayText(to - length), to: dayText(to) }] });
+        const red = run([], s, s, p, visit(edge));
+        expect(has(red, 'T-R3-on', s)).toBe(true);
+        expect(red.colour).toBe('red');
+        const green = run([], s, s, p, visit(edge - 1));
+        expect(has(green, 'T-R3-on')).toBe(false);
+      }),
+    );
+  });
+
+  it('T-R3-reset: a reset symptom during the observation restarts the count from it (I-7); another kind, or a symptom at the release instant, does not', () => {
+    resetProperty('R3');
+  });
+
+  it('T-R3-off: R3 ends at a full N days after its start with no reset symptom, and not a millisecond before', () => {
+    offProperty('R3');
+  });
+});
+
+describe('RULES §5: transitions of R4', () => {
+  /** R4 at t, both exclusion and recovery at o: the observation starts at o. */
+  const observed = (t: number, o: number): Event[] => [ev('fever-clinic-observation', t), ev('covid-excluded', o), ev('recovered', o)];
+
+  it('T-R4-on: a fever-clinic observation turns the code red with R4 awaiting exclusion and recovery; a millisecond before it, it does not', () => {
+    check(
+      fc.property(submittedThen, ({ s, t }) => {
+        const red = run([ev('fever-clinic-observation', t)], s, t);
+        expect(has(red, 'T-R4-on', t)).toBe(true);
+        expect(reason(red, 'R4')?.phase).toBe('treatment');
+        expect(red.awaiting).toEqual(['covid-exclusion', 'recovery']);
+        expect(rules(run([ev('fever-clinic-observation', t)], s, t - 1))).not.toContain('R4');
+      }),
+    );
+  });
+
+  it('T-R4-on: a declared fever-clinic observation starts R4 unless a declared R1 fact is present (I-16)', () => {
+    check(
+      fc.property(instant(), fc.constantFrom('confirmed', 'suspected', 'positive'), (s, clinical) => {
+        expect(has(run([], s, s, undefined, { feverClinicObservation: true }), 'T-R4-on', s)).toBe(true);
+        const r1 = run([], s, s, undefined, { feverClinicObservation: true, clinical });
+        expect(has(r1, 'T-R4-on')).toBe(false);
+        expect(rules(r1)).toEqual(['R1']);
+      }),
+    );
+  });
+
+  for (const [id, kind, other] of [
+    ['T-R4-excluded', 'covid-excluded', 'recovered'],
+    ['T-R4-recovered', 'recovered', 'covid-excluded'],
+  ] as const) {
+    it(`${id}: ${kind} during R4 treatment is recorded, and with the other one starts the observation counted from the later of the two; ${kind} a millisecond before R4 started is not`, () => {
+      check(
+        fc.property(policies(), submittedThen, fc.integer({ min: 0, max: 10 * DAY }), fc.integer({ min: 0, max: 10 * DAY }), (p, { s, t }, a, b) => {
+          const start = ev('fever-clinic-observation', t);
+          const one = run([start, ev(kind, t + a)], s, t + a, p);
+          expect(has(one, id, t + a)).toBe(true);
+          expect(reason(one, 'R4')?.phase).toBe('treatment');
+          expect(one.awaiting).toEqual([kind === 'covid-excluded' ? 'recovery' : 'covid-exclusion']);
+          const both = run([start, ev(kind, t + a), ev(other, t + b)], s, t + Math.max(a, b), p);
+          expect(reason(both, 'R4')?.phase).toBe('observation');
+          expect(releaseMs(both.releaseAt)).toBe(releaseOf(t + Math.max(a, b), p));
+          const early = run([start, ev(kind, t - 1)], s, t + a, p);
+          expect(has(early, id)).toBe(false);
+          expect(early.awaiting).toEqual(['covid-exclusion', 'recovery']);
+        }),
+      );
+    });
+  }
+
+  it('T-R4-confirmed: an R1 trigger during R4 ends R4 and starts R1 (I-17); a negative test does not, nor an R1 trigger a millisecond before R4 started', () => {
+    check(
+      fc.property(submittedThen, fc.integer({ min: 0, max: 10 * DAY }), fc.constantFrom('positive', 'confirmed', 'suspected'), ({ s, t }, gap, what) => {
+        const u = t + gap;
+        const r1 = (ms: number): Event => (what === 'positive' ? ev('test-result', ms, { result: 'positive' }) : ev('diagnosis', ms, { status: what }));
+        const start = ev('fever-clinic-observation', t);
+        const confirmed = run([start, r1(u)], s, u);
+        expect(has(confirmed, 'T-R4-confirmed', u)).toBe(true);
+        expect(rules(confirmed)).toEqual(['R1']);
+        const negative = run([start, ev('test-result', u, { result: 'negative' })], s, u);
+        expect(has(negative, 'T-R4-confirmed')).toBe(false);
+        expect(rules(negative)).toEqual(['R4']);
+        const earlier = run([start, r1(t - 1)], s, u);
+        expect(has(earlier, 'T-R4-confirmed')).toBe(false);
+        expect(rules(earlier)).toContain('R4');
+      }),
+    );
+  });
+
+  it('T-R4-reset: an anomaly during the observation (a listed symptom, or a reading at the threshold) restarts the count (I-14); a reading 0.1 °C under it, an unlisted kind, or an anomaly a millisecond before the observation, does not', () => {
+    check(
+      fc.property(policies(), submittedThen, fc.integer({ min: 1, max: 10 * DAY }), fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(), (p, { s, t }, gap, where, pick) => {
+        const o = t + gap;
+        const release = releaseOf(o, p);
+        const u = o + Math.floor(where * (release - 1 - o));
+        const base = observed(t, o);
+        const hot = run([...base, ev('temperature', u, { celsius: tenths(p) / 10 })], s, u, p);
+        expect(has(hot, 'T-R4-reset', u)).toBe(true);
+        expect(releaseMs(hot.releaseAt)).toBe(releaseOf(u, p));
+        const cool = run([...base, ev('temperature', u, { celsius: (tenths(p) - 1) / 10 })], s, u, p);
+        expect(has(cool, 'T-R4-reset')).toBe(false);
+        expect(releaseMs(cool.releaseAt)).toBe(release);
+        const listed = on(p.resetSymptoms.R4);
+        if (listed.length > 0) {
+          const sick = run([...base, ev('symptoms', u, { symptoms: [listed[pick % listed.length] as Kind], source: 'clinic' })], s, u, p);
+          expect(has(sick, 'T-R4-reset', u)).toBe(true);
+          const early = run([...base, ev('symptoms', o - 1, { symptoms: [listed[pick % listed.length] as Kind], source: 'clinic' })], s, u, p);
+          expect(has(early, 'T-R4-reset')).toBe(false);
+          expect(releaseMs(early.releaseAt)).toBe(release);
+        }
+        const unlisted = off(p.resetSymptoms.R4);
+        if (unlisted.length > 0) {
+          const other = run([...base, ev('symptoms', u, { symptoms: [unlisted[pick % unlisted.length] as Kind], source: 'self' })], s, u, p);
+          expect(has(other, 'T-R4-reset')).toBe(false);
+        }
+      }),
+    );
+  });
+
+  it('T-R4-off: R4 ends a full N days after its observation started with nothing abnormal, and not a millisecond before', () => {
+    check(
+      fc.property(policies(), submittedThen, fc.integer({ min: 0, max: 10 * DAY }), (p, { s, t }, gap) => {
+        const o = t + gap;
+        const release = releaseOf(o, p);
+        const done = run(observed(t, o), s, release, p);
+        expect(has(done, 'T-R4-off', release)).toBe(true);
+        expect(rules(done)).not.toContain('R4');
+        const before = run(observed(t, o), s, release - 1, p);
+        expect(rules(before)).toEqual(['R4']);
+        expect(has(before, 'T-R4-off')).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('RULES §5: transitions of R5', () => {
+  const designation = (ms: number): Event =>
+    ev('high-risk-designation', ms, { authority: 'Lianyungang CDC', reason: 'cluster investigation', basis: 'HQ notice 12' });
+
+  it('T-R5-on: a designation by an authority turns the code red with no release date, however long after (I-6); a millisecond before it, it does not', () => {
+    check(
+      fc.property(submittedThen, fc.integer({ min: 0, max: 400 * DAY }), ({ s, t }, later) => {
+        const red = run([designation(t)], s, t + later);
+        expect(has(red, 'T-R5-on', t)).toBe(true);
+        expect(red.colour).toBe('red');
+        expect(red.releaseAt).toBeNull();
+        expect(red.awaiting).toEqual(['authority-release']);
+        expect(rules(run([designation(t)], s, t - 1))).not.toContain('R5');
+      }),
+    );
+  });
+
+  it('T-R5-off: an authority release after the designation ends R5; a release a millisecond before the designation does not', () => {
+    check(
+      fc.property(submittedThen, fc.integer({ min: 0, max: 30 * DAY }), ({ s, t }, gap) => {
+        const released = run([designation(t), ev('authority-release', t + gap, { authority: 'CDC', reason: 'closed' })], s, t + gap);
+        expect(has(released, 'T-R5-off', t + gap)).toBe(true);
+        expect(released.colour).toBe('green');
+        const early = run([designation(t), ev('authority-release', t - 1, { authority: 'CDC', reason: 'closed' })], s, t + gap);
+        expect(has(early, 'T-R5-off')).toBe(false);
+        expect(rules(early)).toEqual(['R5']);
+      }),
+    );
+  });
+});
