@@ -38,7 +38,9 @@ function hasOversizedString(value: unknown, depth: number, limit: number): boole
     for (let i = 0; i < value.length; i++) if (hasOversizedString(value[i], depth + 1, limit)) return true;
     return false;
   }
-  for (const key of Object.keys(value)) if (hasOversizedString((value as Record<string, unknown>)[key], depth + 1, limit)) return true;
+  // `for…in` filtered to own keys visits what `Object.keys` lists, without allocating the list.
+  for (const key in value)
+    if (Object.prototype.hasOwnProperty.call(value, key) && hasOversizedString((value as Record<string, unknown>)[key], depth + 1, limit)) return true;
   return false;
 }
 
@@ -179,14 +181,14 @@ function checkHistory(raw: unknown, compiled: CompiledPolicy, issues: InputIssue
       });
     }
   }
+  // I-13: a correction voids an event of this history, not itself, and no cycle of corrections.
+  const corrections = new Map<string, InputEvent>();
+  for (const item of byId.values()) if (item.event.kind === 'correction') corrections.set(item.event.id, item);
+  if (corrections.size === 0) return valid ? events : undefined;
   const knownIds = new Set<string>(byId.keys());
   raw.forEach((item: unknown) => {
     if (isRecord(item) && typeof item['id'] === 'string') knownIds.add(item['id']);
   });
-
-  // I-13: a correction voids an event of this history, not itself, and no cycle of corrections.
-  const corrections = new Map<string, InputEvent>();
-  for (const item of byId.values()) if (item.event.kind === 'correction') corrections.set(item.event.id, item);
   for (const item of corrections.values()) {
     const voids = (item.event as { voids: string }).voids;
     if (voids === item.event.id) {

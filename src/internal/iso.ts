@@ -119,6 +119,7 @@ export function parseDay(text: string): number | undefined {
 }
 
 function pad(n: number, width = 2): string {
+  if (width === 2 && n >= 0 && n < 100) return n < 10 ? `0${n}` : `${n}`;
   return String(n).padStart(width, '0');
 }
 
