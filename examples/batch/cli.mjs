@@ -1,0 +1,202 @@
+#!/usr/bin/env node
+// Batch evaluation of a whole city: NDJSON cases in (a file or standard input), NDJSON results out
+// (standard output or --out), one output line per input line, in input order.
+//
+//   node examples/batch/cli.mjs [FILE|-] [--summary] [--workers N] [--now INSTANT] [--out FILE] [--no-progress]
+//
+// Each input line is a case `{ "declaration": …, "history": […], "now"?: … }`. Each output line is
+// the assessment (or, with --summary, `{ subject, colour, rules, releaseAt, nextChangeAt }`), or,
+// for a line that cannot be evaluated, `{ "line": N, "ok": false, "issues": [...] }`; such lines are
+// also listed on standard error with their line number, and the batch goes on. A progress bar is
+// drawn on standard error. --workers N evaluates on N worker threads (0: on the main thread).
+// Cases without their own "now" are evaluated at --now (default: the clock, read once at start).
+// Exit status: 0 when every line was evaluated, 1 when some lines had input errors, 2 on a usage error.
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import cliProgress from 'cli-progress';
+import { evaluateChunk } from './chunk.mjs';
+
+const USAGE = 'usage: batch [FILE|-] [--summary] [--workers N] [--now INSTANT] [--out FILE] [--no-progress]';
+const CHUNK_BYTES = 1 << 20;
+const IN_FLIGHT_PER_WORKER = 3;
+const MAX_ERRORS_SHOWN = 50;
+
+let args;
+try {
+  args = parseArgs({
+    allowPositionals: true,
+    options: {
+      summary: { type: 'boolean', default: false },
+      workers: { type: 'string', default: '0' },
+      now: { type: 'string' },
+      out: { type: 'string' },
+      'no-progress': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (error) {
+  process.stderr.write(`${error.message}\n${USAGE}\n`);
+  process.exit(2);
+}
+const { values, positionals } = args;
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const workers = Number(values.workers);
+if (!Number.isSafeInteger(workers) || workers < 0 || workers > 64) {
+  process.stderr.write(`--workers must be a whole number from 0 to 64 (this machine has ${availableParallelism()} cores)\n`);
+  process.exit(2);
+}
+if (positionals.length > 1) {
+  process.stderr.write(`${USAGE}\n`);
+  process.exit(2);
+}
+const file = positionals[0] ?? '-';
+const options = { now: values.now ?? new Date().toISOString(), summary: values.summary };
+
+const input = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: CHUNK_BYTES });
+const output = values.out === undefined ? process.stdout : createWriteStream(values.out);
+const totalBytes = file === '-' ? 0 : statSync(file).size;
+
+const showProgress = !values['no-progress'] && process.stderr.isTTY !== false;
+const bar = new cliProgress.SingleBar(
+  {
+    stream: process.stderr,
+    format: totalBytes > 0 ? 'batch [{bar}] {percentage}% | {lines} lines | {rate} lines/s | ETA {eta}s' : 'batch {lines} lines | {rate} lines/s',
+    etaBuffer: 50,
+    fps: 5,
+    noTTYOutput: true,
+    notTTYSchedule: 10_000,
+    hideCursor: false,
+  },
+  cliProgress.Presets.shades_classic,
+);
+if (showProgress) bar.start(totalBytes || 1, 0, { lines: 0, rate: 0 });
+
+const started = performance.now();
+const totals = { lines: 0, errors: 0, bytes: 0, red: 0, yellow: 0, green: 0 };
+let errorsShown = 0;
+
+// Results come back from the workers in any order; they are written in input order.
+const pending = new Map();
+let nextToWrite = 0;
+async function deliver(seq, result, size) {
+  pending.set(seq, { result, size });
+  while (pending.has(nextToWrite)) {
+    const { result: r, size: s } = pending.get(nextToWrite);
+    pending.delete(nextToWrite);
+    nextToWrite++;
+    totals.lines += r.lines;
+    totals.bytes += s;
+    for (const colour of ['red', 'yellow', 'green']) totals[colour] += r.colours[colour];
+    for (const error of r.errors) {
+      totals.errors++;
+      if (errorsShown < MAX_ERRORS_SHOWN) {
+        errorsShown++;
+        if (showProgress) bar.clearLine?.();
+        process.stderr.write(`line ${error.line}: ${error.issues.join('; ')}\n`);
+      }
+    }
+    if (!output.write(r.output)) await new Promise((resolve) => output.once('drain', resolve));
+    if (showProgress) {
+      const seconds = (performance.now() - started) / 1000;
+      bar.update(totalBytes > 0 ? totals.bytes : 1, { lines: totals.lines, rate: Math.round(totals.lines / Math.max(seconds, 1e-3)) });
+    }
+  }
+}
+
+// The input, cut at line ends into chunks that each own their memory (so they can be transferred).
+async function* chunks() {
+  let rest = new Uint8Array(0);
+  let line = 1;
+  for await (const piece of input) {
+    const bytes = rest.length === 0 ? piece : Buffer.concat([rest, piece]);
+    const end = bytes.lastIndexOf(10);
+    if (end < 0) {
+      rest = Uint8Array.from(bytes);
+      continue;
+    }
+    const chunk = new Uint8Array(end + 1);
+    chunk.set(bytes.subarray(0, end + 1));
+    rest = Uint8Array.from(bytes.subarray(end + 1));
+    const firstLine = line;
+    for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) line++;
+    yield { bytes: chunk, firstLine };
+  }
+  // A last line without its newline is still a line.
+  if (rest.length > 0) {
+    const chunk = new Uint8Array(rest.length + 1);
+    chunk.set(rest);
+    chunk[rest.length] = 10;
+    yield { bytes: chunk, firstLine: line };
+  }
+}
+
+async function runOnMainThread() {
+  let seq = 0;
+  for await (const { bytes, firstLine } of chunks()) {
+    const size = bytes.byteLength;
+    await deliver(seq++, await evaluateChunk(bytes, firstLine, options), size);
+  }
+}
+
+async function runOnWorkers(count) {
+  const url = new URL('./worker.mjs', import.meta.url);
+  const pool = Array.from({ length: count }, () => ({ worker: new Worker(url, { workerData: options }), busy: 0 }));
+  const sizes = new Map();
+  let freed = null;
+  let failure = null;
+  for (const slot of pool) {
+    slot.worker.on('message', (message) => {
+      slot.busy--;
+      const size = sizes.get(message.seq);
+      sizes.delete(message.seq);
+      deliver(message.seq, message, size).then(() => freed?.(), (error) => (failure = error));
+    });
+    slot.worker.on('error', (error) => {
+      failure = error;
+      freed?.();
+    });
+  }
+  let seq = 0;
+  for await (const { bytes, firstLine } of chunks()) {
+    for (;;) {
+      if (failure !== null) throw failure;
+      const slot = pool.reduce((a, b) => (b.busy < a.busy ? b : a));
+      if (slot.busy < IN_FLIGHT_PER_WORKER && pending.size < count * IN_FLIGHT_PER_WORKER) {
+        slot.busy++;
+        sizes.set(seq, bytes.byteLength);
+        slot.worker.postMessage({ seq, bytes, firstLine }, [bytes.buffer]);
+        seq++;
+        break;
+      }
+      await new Promise((resolve) => (freed = resolve));
+    }
+  }
+  while (nextToWrite < seq) {
+    if (failure !== null) throw failure;
+    await new Promise((resolve) => (freed = resolve));
+  }
+  await Promise.all(pool.map((slot) => slot.worker.terminate()));
+}
+
+try {
+  if (workers === 0) await runOnMainThread();
+  else await runOnWorkers(workers);
+} catch (error) {
+  if (showProgress) bar.stop();
+  process.stderr.write(`batch stopped: ${error?.stack ?? error}\n`);
+  process.exit(3);
+}
+if (showProgress) bar.stop();
+if (output !== process.stdout) await new Promise((resolve) => output.end(resolve));
+const seconds = (performance.now() - started) / 1000;
+process.stderr.write(
+  `${totals.lines} lines in ${seconds.toFixed(1)} s (${Math.round(totals.lines / seconds)} lines/s): ` +
+    `${totals.green} green, ${totals.yellow} yellow, ${totals.red} red, ${totals.errors} with input errors` +
+    `${totals.errors > errorsShown ? ` (first ${errorsShown} listed)` : ''}\n`,
+);
+process.exitCode = totals.errors > 0 ? 1 : 0;
