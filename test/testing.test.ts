@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import '../src/testing/vitest.js';
 import {
@@ -18,7 +19,10 @@ import {
   toHaveReason,
   toHaveTransition,
   toReleaseAt,
+  arbitraries,
 } from '../src/testing/index.js';
+import { arbitraries as propertyArbitraries } from '../src/testing/arbitraries.js';
+import { check } from './support/seed.js';
 
 const camel = (kind: string): string => kind.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
@@ -267,5 +271,93 @@ describe('matchers', () => {
     expect(yellow).not.toBeColour('green');
     expect(() => expect(yellow).toBeColour('green')).toThrow(/T-GY-on/);
     expect(() => expect(yellow).not.toHaveReason('GY')).toThrow(/expected no reason GY/);
+  });
+});
+
+describe('one source for apps and the library', () => {
+  it('the arbitraries of health-code-rules/testing are the generators the property tests import', () => {
+    expect(arbitraries).toBe(propertyArbitraries);
+  });
+
+  it('T-6: for any generated case, a scenario of its declaration and history evaluates exactly as evaluate does', () => {
+    check(
+      fc.property(arbitraries.case(), (c) => {
+        const s = scenario({ declaration: c.declaration }).with(...c.history);
+        expect(s.evaluate(c.now)).toEqual(evaluate(c.declaration, c.history, c.now));
+      }),
+      'invariant',
+    );
+  });
+});
+
+// An oracle independent of the engine's calendar: the host's Intl data, asked for the policy zone.
+function localOf(instant: string, timeZone: string): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(instant));
+  const get = (type: string): string => parts.find((part) => part.type === type)?.value ?? '';
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+}
+
+function offsetMinutes(ms: number, timeZone: string): number {
+  const local = localOf(new Date(ms).toISOString(), timeZone);
+  const wall = Date.parse(`${local.date}T${local.time}:00Z`);
+  return Math.round((wall - Math.floor(ms / 60_000) * 60_000) / 60_000);
+}
+
+const ZONES = ['Asia/Shanghai', 'America/Sao_Paulo', 'America/New_York', 'Pacific/Apia', 'Australia/Lord_Howe'] as const;
+
+describe('scenario() calendar properties', () => {
+  it('T-1: in any zone, day(0) is the local day of the declaration and day(n) the n-th local day after it', () => {
+    check(
+      fc.property(
+        fc.constantFrom(...ZONES).chain((timeZone) =>
+          fc.tuple(
+            fc.constant(timeZone),
+            arbitraries.instantNearMidnight({ timeZone, from: '2019-01-01T00:00:00Z', to: '2021-12-31T00:00:00Z' }),
+            fc.integer({ min: -20, max: 60 }),
+          ),
+        ),
+        ([timeZone, submittedAt, n]) => {
+          const s = scenario({ policy: { ...lianyungang2020, timeZone }, declaration: { submittedAt } });
+          expect(s.day(0).date).toBe(localOf(submittedAt, timeZone).date);
+          const expected = new Date(Date.parse(`${s.day(0).date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+          expect(s.day(n).date).toBe(expected);
+          expect(localOf(s.day(n).instant, timeZone).date).toBe(expected);
+        },
+      ),
+      'invariant',
+    );
+  });
+
+  it('T-3: day(n).at(HH:mm) is that wall-clock time on that local day, or later the same day when a gap skips it', () => {
+    check(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.integer({ min: Date.parse('2019-01-01T00:00:00Z'), max: Date.parse('2021-12-31T00:00:00Z') }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        (timeZone, ms, hour, minute) => {
+          const s = scenario({ policy: { ...lianyungang2020, timeZone }, declaration: { submittedAt: new Date(ms).toISOString() } });
+          const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+          const moment = s.day(1).at(time);
+          const local = localOf(moment.instant, timeZone);
+          expect(local.date).toBe(s.day(1).date);
+          expect(local.time >= time).toBe(true);
+          // Only a gap moves the time: the zone's offset changed within the hour before, and the
+          // move is never longer than the largest gap of these zones (1 h).
+          const moved = Number(local.time.slice(0, 2)) * 60 + Number(local.time.slice(3)) - (hour * 60 + minute);
+          expect(moved).toBeLessThanOrEqual(60);
+          if (moved > 0) expect(offsetMinutes(Date.parse(moment.instant) - 3_600_000, timeZone)).not.toBe(offsetMinutes(Date.parse(moment.instant), timeZone));
+        },
+      ),
+      'invariant',
+    );
   });
 });

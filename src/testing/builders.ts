@@ -4,7 +4,7 @@ import { HealthCodeInputError, fromZodIssues } from '../errors.js';
 import { formatDay, parseInstant } from '../internal/iso.js';
 import type { Assessment } from '../schema/assessment.js';
 import { DeclarationSchema, type Declaration, type ValidDeclaration } from '../schema/declaration.js';
-import { EventSchema, type EventKind, type EventOf, type ValidEvent } from '../schema/events.js';
+import { EventSchema, type Event, type EventKind, type EventOf, type ValidEvent } from '../schema/events.js';
 import type { ValidPolicy } from '../schema/policy.js';
 import type { Credential, Obligation, Symptom, Venue } from '../schema/primitives.js';
 
@@ -32,7 +32,7 @@ export type DeclarationOverrides = Partial<Declaration>;
 /** A plain case of FORMAT "A case": what an app sends to `evaluate`. */
 export interface Case {
   readonly declaration: ValidDeclaration;
-  readonly history: readonly ValidEvent[];
+  readonly history: readonly Event[];
 }
 
 function instantOf(at: At): string {
@@ -284,17 +284,17 @@ export interface Scenario {
   /** The declaration (day 0 is its local day). */
   readonly declaration: ValidDeclaration;
   /** The events so far, in the order they were added. */
-  readonly history: readonly ValidEvent[];
+  readonly history: readonly Event[];
   /** The last event added, e.g. for a `correction` to void. */
-  readonly last: ValidEvent | undefined;
+  readonly last: Event | undefined;
   /** The validated policy the scenario is evaluated under. */
   readonly policy: ValidPolicy;
   /** The engine of that policy. */
   readonly engine: Engine;
   /** Local day `offset` counted from the declaration's day; negative for events before it (T-7). */
   day(offset: number): ScenarioDay;
-  /** The scenario with these events added. */
-  with(...events: readonly ValidEvent[]): Scenario;
+  /** The scenario with these events added (built ones, or any events of the format). */
+  with(...events: readonly Event[]): Scenario;
   /** The plain case, as an app would send it. */
   toCase(): Case;
   /** Evaluates the scenario at `now`; throws `HealthCodeInputError` on invalid input. */
@@ -328,7 +328,7 @@ interface ScenarioState {
   readonly zone: Zone;
   readonly day0: number;
   readonly declaration: ValidDeclaration;
-  readonly history: readonly ValidEvent[];
+  readonly history: readonly Event[];
 }
 
 function scenarioOf(state: ScenarioState): Scenario {
