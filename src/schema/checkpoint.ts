@@ -3,7 +3,13 @@ import { MessageSchema } from './assessment.js';
 import { TemperatureEventSchema } from './events.js';
 import { CelsiusSchema, InstantSchema, NonEmptyString, VenueSchema } from './primitives.js';
 
-/** Decision ids of the checkpoint table (RULES §6), in the order the table is read. */
+/**
+ * Decision ids of the checkpoint table (RULES §6), in the order the table is read: the first row
+ * that matches decides.
+ *
+ * @example
+ * CHECKPOINT_RULES[0] // 'C3': an exit is never blocked, whatever else holds
+ */
 export const CHECKPOINT_RULES = ['C3', 'C11', 'C6', 'C7', 'C8', 'C9', 'C10', 'C1', 'C2', 'C4', 'C5'] as const;
 
 /** What a checkpoint asks of the person (§7): a temperature reading, a scan of the code, a registration. */
@@ -20,6 +26,10 @@ function needsRole(context: unknown): boolean {
  * `role` is required for an entry to a residential compound (issue code `role_required`) and is
  * ignored elsewhere; `celsius` is the reading when one was taken; `recordId` names the
  * `temperature` event a refusal for fever asks the checkpoint to upload.
+ *
+ * @example
+ * CheckpointContextSchema.safeParse({ venue: 'residential', direction: 'in', celsius: 36.6, at: '2020-02-10T12:00:00+08:00' })
+ * // fails: context.role is required (role_required)
  */
 export const CheckpointContextSchema = z
   .strictObject({
@@ -39,7 +49,13 @@ export const CheckpointContextSchema = z
   })
   .meta({ id: 'CheckpointContext', title: 'CheckpointContext', description: 'A checkpoint encounter (RULES §6)' });
 
-/** The decision of a checkpoint (RULES §6): admit or refuse, the row that decided, the steps, a message, the event to upload. */
+/**
+ * The decision of a checkpoint (RULES §6): admit or refuse, the row that decided, the steps, a
+ * message in zh-Hans, zh-Hant and en, and (only for C6) the `temperature` event to upload.
+ *
+ * @example
+ * CheckDecisionSchema.parse(check(null, { venue: 'public-place', direction: 'out', at: '2020-02-10T12:00:00+08:00' })).rule // 'C3'
+ */
 export const CheckDecisionSchema = z
   .strictObject({
     admit: z.boolean(),
