@@ -265,6 +265,10 @@ describe('matchers', () => {
     expect(result.message()).toContain('now_before_submission');
     expect(toBeColour(gy.safeEvaluate(yellow.evaluatedAt), 'yellow').pass).toBe(true);
     expect(toBeColour({ colour: 'green' }, 'green').message()).toContain('expected an Assessment');
+    expect(toBeColour(undefined, 'green').message()).toContain('received undefined');
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    expect(toBeColour(cyclic, 'green').message()).toContain('received [object Object]');
   });
 
   it('vitest registration: expect(...).toBeColour fails with the trail in the error, and .not works', () => {

@@ -46,13 +46,14 @@ function unwrap(received: unknown): { assessment: Assessment } | { problem: stri
 }
 
 function preview(value: unknown): string {
-  if (value === undefined) return 'undefined';
+  let text: string | undefined;
   try {
-    const text = JSON.stringify(value);
-    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+    text = JSON.stringify(value);
   } catch {
-    return String(value);
+    // A cycle or a BigInt: name the type rather than fail inside a failure message.
   }
+  if (text === undefined) text = value === null || typeof value !== 'object' ? String(value) : Object.prototype.toString.call(value);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 function fail(problem: string): MatcherResult {
