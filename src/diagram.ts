@@ -23,7 +23,7 @@ function slug(group: string, name: string): string {
 
 /**
  * Renders transitions as a Mermaid state diagram: one composite state per rule (R1 … GY) and one
- * for the code itself (application review, colour, corrections); each arrow is labelled with its
+ * named `Code` for the code itself (application review, colour, corrections); each arrow is labelled with its
  * transition id and policy section. `any` is drawn as the start, `released` as the end.
  *
  * @param list - the transitions to draw; the whole catalogue of RULES §5 by default
@@ -40,14 +40,15 @@ export function stateDiagram(list: readonly Transition[] = catalogue): string {
       crossing.push(t);
       continue;
     }
-    const group = t.rule ?? 'code';
+    const group = t.rule ?? 'Code';
     const members = groups.get(group) ?? [];
     members.push(t);
     groups.set(group, members);
   }
   const lines = ['stateDiagram-v2'];
   for (const [group, members] of groups) {
-    lines.push(`  state "${group === 'code' ? 'code (application, colour, corrections)' : group}" as ${group} {`);
+    // Composites are left unnamed: Mermaid mishandles arrows to a composite given a display name.
+    lines.push(`  state ${group} {`);
     const declared = new Set<string>();
     const node = (name: string, role: 'from' | 'to'): string => {
       if ((role === 'from' && START.has(name)) || (role === 'to' && END.has(name))) return '[*]';
