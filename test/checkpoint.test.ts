@@ -152,6 +152,32 @@ describe('check: the C-table of RULES §6', () => {
     expect(after.obligations).toContain('daily-self-report');
   });
 
+  it('C6 (I-7): a fever recorded at a red subject\'s residential entry, fed back, restarts the R2 observation', () => {
+    const facts = declaration({ closeContactOfCase: true });
+    const history: unknown[] = [approved];
+    const at = '2020-02-08T09:00:00+08:00';
+    const before = evaluate(facts, history, at);
+    expect(before.releaseAt).toBe('2020-02-16T00:00:00+08:00');
+    const d = check(before, { venue: 'residential', direction: 'in', role: 'resident', celsius: 38, at });
+    expect(d.rule).toBe('C6');
+    history.push(d.record);
+    const after = evaluate(facts, history, at);
+    expect(after.trail.map((t) => t.transition)).toContain('T-R2-reset');
+    expect(after.releaseAt).toBe('2020-02-23T00:00:00+08:00');
+  });
+
+  it('C6 (I-8, I-12): two recorded fevers turn a green code yellow even while the review is pending', () => {
+    const history: unknown[] = [];
+    for (const at of ['2020-02-03T09:00:00+08:00', '2020-02-05T09:00:00+08:00']) {
+      const d = check(evaluate(declaration(), history, at), { venue: 'public-place', direction: 'in', celsius: 37.4, at });
+      expect(d.rule).toBe('C6');
+      history.push(d.record);
+    }
+    const a = evaluate(declaration(), history, '2020-02-06T09:00:00+08:00');
+    expect(a).toMatchObject({ colour: 'yellow', issued: false, releaseAt: '2020-02-20T00:00:00+08:00' });
+    expect(a.reasons.map((r) => r.rule)).toEqual(['GY']);
+  });
+
   it('C7: no code shown at all is refused with directions to apply in the app or by the health declaration form', () => {
     const d = check(null, entry());
     expect(d).toMatchObject({ admit: false, rule: 'C7', steps: ['temperature', 'scan'], record: null });
