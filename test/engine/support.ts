@@ -1,16 +1,12 @@
 import { evaluate, type Assessment } from '../../src/index.js';
+import { declaration } from '../../src/testing/index.js';
 
-/** A declaration with no facts, submitted 2020-02-01T10:00+08:00 (RULES §10 example 1). */
+/**
+ * A declaration with no facts, submitted 2020-02-01T10:00+08:00 (RULES §10 example 1), built by
+ * the published builder; fields that the builder would reject (to test bad input) are laid over it.
+ */
 export function decl(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: 'app-1',
-    subjectId: 's-1',
-    submittedAt: '2020-02-01T10:00:00+08:00',
-    category: 'resident',
-    channel: 'self',
-    attestation: true,
-    ...extra,
-  };
+  return { ...declaration(), ...extra };
 }
 
 let counter = 0;
