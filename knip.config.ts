@@ -4,9 +4,8 @@ import type { KnipConfig } from 'knip';
 // `src/index.ts` (and any other entry in package.json "exports") exports; tests, benchmarks,
 // examples and scripts are entry points of their own.
 const config: KnipConfig = {
+  // The package's own entries come from package.json "exports".
   entry: [
-    'src/index.ts',
-    'src/testing.ts',
     'test/**/*.ts',
     'bench/**/*.{ts,mjs}',
     'examples/**/*.{ts,mjs}',
