@@ -11,7 +11,7 @@ import {
   stateDiagram,
   transitions,
 } from 'health-code-rules';
-import { LABELS, LANGS, TRANSITION_TEXT, USAGE } from './i18n.mjs';
+import { HELP_HINT, LABELS, LANGS, TRANSITION_TEXT, USAGE } from './i18n.mjs';
 
 const CASE_KEYS = new Set(['declaration', 'history', 'now', 'expect', 'note']);
 const FLAG_OF = { venue: '--venue', direction: '--direction', role: '--role', celsius: '--celsius', at: '--now', recordId: '--record-id' };
@@ -168,12 +168,12 @@ function main(argv) {
     },
   });
   const [command, file, ...rest] = positionals;
-  if (values.help || command === undefined || command === 'help') {
-    process.stdout.write(USAGE);
-    return values.help || command === 'help' ? 0 : 2;
-  }
   const lang = values.lang;
   if (!LANGS.includes(lang)) throw new UsageError([problem(['--lang'], `expected one of ${LANGS.join(', ')}`)]);
+  if (values.help || command === undefined || command === 'help') {
+    (values.help || command === 'help' ? process.stdout : process.stderr).write(USAGE[lang]);
+    return values.help || command === 'help' ? 0 : 2;
+  }
   if (rest.length > 0) throw new UsageError([problem([], `unexpected argument ${rest[0]}`)]);
 
   switch (command) {
@@ -217,7 +217,10 @@ function main(argv) {
       }
       const result = engine.safeCheck(assessment, context);
       // Every problem at once: those of the case and those of the flags.
-      if (!result.success) issues.push(...contextIssues(result.error));
+      // A bad --now is reported once, as the evaluation's `now`, not again as the checkpoint's `at`.
+      const nowReported = issues.some((issue) => issue.path.length === 1 && issue.path[0] === 'now');
+      if (!result.success)
+        issues.push(...contextIssues(result.error).filter((issue) => !(nowReported && issue.path[0] === 'context' && issue.path[1] === 'at')));
       if (issues.length > 0) throw new HealthCodeInputError(issues);
       const d = result.data;
       process.stdout.write(values.json ? `${JSON.stringify(d, null, 2)}\n` : `${printDecision(d, lang)}\n`);
@@ -247,10 +250,10 @@ try {
   const lang = langOf(process.argv.slice(2));
   if (error instanceof HealthCodeInputError || error instanceof UsageError) {
     process.stderr.write(`${report(error.issues, lang)}\n`);
-    if (error instanceof UsageError) process.stderr.write('\nRun with --help for usage.\n');
+    if (error instanceof UsageError) process.stderr.write(`\n${HELP_HINT[lang]}\n`);
     code = 2;
   } else if (error?.code?.startsWith?.('ERR_PARSE_ARGS')) {
-    process.stderr.write(`${report([problem([], error.message)], lang)}\n\n${USAGE}`);
+    process.stderr.write(`${report([problem([], error.message)], lang)}\n\n${USAGE[lang]}`);
     code = 2;
   } else {
     process.stderr.write(`error: ${error?.stack ?? error}\n`);

@@ -101,16 +101,38 @@ export const TRANSITION_TEXT = {
   'T-void': L('a correction voids an event', '更正撤銷一項事件', '更正撤销一项事件'),
 };
 
-/** Usage text. */
-export const USAGE = `Usage:
-  npm run example -- evaluate CASE.json [--now INSTANT] [--policy POLICY.json] [--json] [--lang en|zh-Hant|zh-Hans]
+const COMMANDS = `  npm run example -- evaluate CASE.json [--now INSTANT] [--policy POLICY.json] [--json] [--lang en|zh-Hant|zh-Hans]
   npm run example -- check CASE.json --venue residential|public-place|public-transport --direction in|out
                        [--role resident|visitor] [--celsius 36.6] [--record-id ID] [--now INSTANT] [--policy P] [--json] [--lang L]
-  npm run example -- check --no-code --venue … --direction … [--celsius …] --now INSTANT   (a person who shows no code)
+  npm run example -- check --no-code --venue … --direction … [--celsius …] --now INSTANT
   npm run example -- explain CASE.json [--now INSTANT] [--policy POLICY.json] [--json] [--lang L]
   npm run example -- diagram
+`;
 
+/** Usage text, by language. */
+export const USAGE = {
+  en: `Usage:
+${COMMANDS}
 CASE.json is { "declaration": …, "history": [ … ], "now"?: INSTANT } (see examples/README.md); "-" reads standard input.
 INSTANT is ISO-8601 with an offset, e.g. 2020-02-10T12:00:00+08:00. --now wins over the file's "now"; without either, the current time.
+check --no-code: a person who shows no code at all.
 Exit codes: 0 done (a refusal at a checkpoint included), 2 invalid input (every problem is listed with its path), 1 any other error.
-`;
+`,
+  'zh-Hant': `用法：
+${COMMANDS}
+CASE.json 為 { "declaration": …, "history": [ … ], "now"?: 時間 }（見 examples/README.md）；以「-」讀取標準輸入。
+時間須為帶時區偏移的 ISO-8601 格式，例如 2020-02-10T12:00:00+08:00。--now 優先於檔案中的 "now"；兩者皆無時使用當前時間。
+check --no-code：未出示任何健康碼的人員。
+結束碼：0 完成（包括檢查點不放行），2 輸入有誤（逐項列出問題及其路徑），1 其他錯誤。
+`,
+  'zh-Hans': `用法：
+${COMMANDS}
+CASE.json 为 { "declaration": …, "history": [ … ], "now"?: 时间 }（见 examples/README.md）；以“-”读取标准输入。
+时间须为带时区偏移的 ISO-8601 格式，例如 2020-02-10T12:00:00+08:00。--now 优先于文件中的 "now"；两者皆无时使用当前时间。
+check --no-code：未出示任何健康码的人员。
+退出码：0 完成（包括检查点不放行），2 输入有误（逐项列出问题及其路径），1 其他错误。
+`,
+};
+
+/** The hint after a usage error, by language. */
+export const HELP_HINT = { en: 'Run with --help for usage.', 'zh-Hant': '使用 --help 查看用法。', 'zh-Hans': '使用 --help 查看用法。' };
