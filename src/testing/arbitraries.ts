@@ -27,9 +27,12 @@ export const GENERATED_AREAS = ['420100', '310000'] as const;
 /** Offsets (minutes east of UTC) an instant may be written with: the same instant, other spellings (T-2). */
 const SPELLINGS = [480, 480, 480, 0, -300, 330] as const;
 
-/** An instant written with one of several offsets, all meaning the same instant (T-2). */
-function spelled(ms: number): fc.Arbitrary<string> {
-  return fc.constantFrom(...SPELLINGS).map((offset) => formatInstant(ms, offset));
+/** An offset to write an instant with. */
+const spelling = fc.constantFrom(...SPELLINGS);
+
+/** Instants written with one of several offsets, all meaning the same instant (T-2). */
+function spelled(ms: fc.Arbitrary<number>): fc.Arbitrary<string> {
+  return fc.tuple(ms, spelling).map(([at, offset]) => formatInstant(at, offset));
 }
 
 /** Milliseconds of an instant that is near a local midnight: exactly on it, a millisecond either side, or minutes away. */
@@ -82,7 +85,7 @@ export function instantNearMidnight(opts: InstantOptions = {}): fc.Arbitrary<str
   const zone = opts.timeZone === undefined ? SHANGHAI : createZone(opts.timeZone);
   const fromMs = opts.from === undefined ? DEFAULT_FROM : (parseInstant(opts.from) as number);
   const toMs = opts.to === undefined ? DEFAULT_TO : (parseInstant(opts.to) as number);
-  return nearMidnightMs(zone, fromMs, toMs).chain(spelled);
+  return spelled(nearMidnightMs(zone, fromMs, toMs));
 }
 
 /** Which health facts a generated declaration may carry. */
@@ -97,12 +100,11 @@ export interface DeclarationOptions {
 }
 
 const symptomList = (min = 0): fc.Arbitrary<Symptom[]> => fc.subarray([...SYMPTOMS], { minLength: min });
-const dayAround = (ms: number, before: number, after: number): fc.Arbitrary<number> =>
-  fc.integer({ min: SHANGHAI.dayOf(ms) - before, max: SHANGHAI.dayOf(ms) + after });
-const dayRange = (ms: number, before: number, after: number): fc.Arbitrary<{ from: string; to: string }> =>
-  fc
-    .tuple(dayAround(ms, before, after), fc.integer({ min: 0, max: 6 }))
-    .map(([from, length]) => ({ from: formatDay(from), to: formatDay(from + length) }));
+/** A range of calendar days relative to a day: start 0…`before` days earlier, 0…6 days long. */
+const relativeRange = (before: number): fc.Arbitrary<readonly [number, number]> =>
+  fc.tuple(fc.integer({ min: -before, max: 0 }), fc.integer({ min: 0, max: 6 })).map(([from, length]) => [from, from + length] as const);
+/** `one in n` as a boolean arbitrary. */
+const oneIn = (n: number): fc.Arbitrary<boolean> => fc.integer({ min: 1, max: n }).map((x) => x === 1);
 
 /**
  * Valid declarations (FORMAT "A case"): every category and channel (a `proxy` relation exactly
@@ -121,60 +123,59 @@ export function declaration(opts: DeclarationOptions = {}): fc.Arbitrary<Declara
       ? instantMs(parseInstant('2020-01-20T00:00:00+08:00') as number, parseInstant('2020-03-20T00:00:00+08:00') as number)
       : fc.constant(parseInstant(opts.submittedAt) as number);
   const facts = opts.facts ?? 'any';
-  return submitted.chain((ms) => {
-    const red = facts === 'any';
-    const some = facts !== 'none';
-    const rare = (arb: fc.Arbitrary<boolean>): fc.Arbitrary<boolean> => (some ? arb : fc.constant(false));
-    return fc
-      .record({
-        id: fc.constantFrom('app-0001', 'app-0002', 'paper-77'),
-        subjectId: fc.constantFrom('s-7f3a', 's-0001', 'subject'),
-        submittedAt: opts.submittedAt === undefined ? spelled(ms) : fc.constant(opts.submittedAt),
-        category: fc.constantFrom('resident', 'arrival', 'returnee'),
-        channel: fc.constantFrom('self', 'proxy', 'paper-form'),
-        relation: fc.constantFrom('child', 'parent', 'neighbour'),
-        clinical: red
-          ? fc.oneof({ weight: 12, arbitrary: fc.constant('none' as const) }, { weight: 1, arbitrary: fc.constantFrom('confirmed', 'suspected', 'positive') })
-          : fc.constant('none' as const),
-        feverClinicObservation: red ? fc.integer({ min: 0, max: 7 }).map((n) => n === 0) : fc.constant(false),
-        closeContactOfCase: red ? fc.integer({ min: 0, max: 7 }).map((n) => n === 0) : fc.constant(false),
-        closeContactOfFeverClinicObservee: rare(fc.integer({ min: 0, max: 5 }).map((n) => n === 0)),
-        isolation: fc.option(fc.integer({ min: 0, max: 20 * MS_PER_DAY }), { freq: 3 }),
-        keyAreaVisits: fc.array(fc.tuple(fc.constantFrom(...GENERATED_AREAS), dayRange(ms, 24, 0)), { maxLength: red ? 2 : 0 }),
-        keyAreaContacts: fc.array(fc.tuple(dayAround(ms, 20, 0), fc.option(fc.constantFrom(...GENERATED_AREAS), { nil: undefined })), {
-          maxLength: red ? 1 : 0,
-        }),
-        symptoms: some ? fc.oneof({ weight: 3, arbitrary: fc.constant([] as Symptom[]) }, { weight: 1, arbitrary: symptomList(1) }) : fc.constant([] as Symptom[]),
-        omitDefaults: fc.boolean(),
-      })
-      .map((r): Declaration => {
-        const full: Declaration = {
-          id: r.id,
-          subjectId: r.subjectId,
-          submittedAt: r.submittedAt,
-          category: r.category,
-          channel: r.channel,
-          ...(r.channel === 'proxy' ? { proxy: { relation: r.relation } } : {}),
-          attestation: true,
-          clinical: r.clinical,
-          feverClinicObservation: r.feverClinicObservation,
-          closeContactOfCase: r.closeContactOfCase,
-          closeContactOfFeverClinicObservee: r.closeContactOfFeverClinicObservee,
-          isolationStartedAt: r.isolation === null ? null : formatInstant(ms - r.isolation, 480),
-          keyAreaVisits: r.keyAreaVisits.map(([area, range]) => ({ area, ...range })),
-          keyAreaContacts: r.keyAreaContacts.map(([on, area]) => ({ on: formatDay(on), ...(area === undefined ? {} : { area }) })),
-          symptoms: r.symptoms,
-        };
-        if (!r.omitDefaults) return full;
-        // Apps may leave out the facts that are "none" (FORMAT): the result must be the same.
-        const trimmed: Record<string, unknown> = { ...full };
-        for (const key of Object.keys(trimmed)) {
-          const value = trimmed[key];
-          if (value === false || value === null || value === 'none' || (Array.isArray(value) && value.length === 0)) delete trimmed[key];
-        }
-        return trimmed as Declaration;
-      });
-  });
+  const red = facts === 'any';
+  const some = facts !== 'none';
+  return fc
+    .record({
+      ms: submitted,
+      offset: spelling,
+      id: fc.constantFrom('app-0001', 'app-0002', 'paper-77'),
+      subjectId: fc.constantFrom('s-7f3a', 's-0001', 'subject'),
+      category: fc.constantFrom('resident', 'arrival', 'returnee'),
+      channel: fc.constantFrom('self', 'proxy', 'paper-form'),
+      relation: fc.constantFrom('child', 'parent', 'neighbour'),
+      clinical: red
+        ? fc.oneof({ weight: 12, arbitrary: fc.constant('none' as const) }, { weight: 1, arbitrary: fc.constantFrom('confirmed', 'suspected', 'positive') })
+        : fc.constant('none' as const),
+      feverClinicObservation: red ? oneIn(8) : fc.constant(false),
+      closeContactOfCase: red ? oneIn(8) : fc.constant(false),
+      closeContactOfFeverClinicObservee: some ? oneIn(6) : fc.constant(false),
+      isolation: fc.option(fc.integer({ min: 0, max: 20 * MS_PER_DAY }), { freq: 3 }),
+      keyAreaVisits: fc.array(fc.tuple(fc.constantFrom(...GENERATED_AREAS), relativeRange(24)), { maxLength: red ? 2 : 0 }),
+      keyAreaContacts: fc.array(fc.tuple(fc.integer({ min: -20, max: 0 }), fc.option(fc.constantFrom(...GENERATED_AREAS), { nil: undefined })), {
+        maxLength: red ? 1 : 0,
+      }),
+      symptoms: some ? fc.oneof({ weight: red ? 3 : 1, arbitrary: fc.constant([] as Symptom[]) }, { weight: 1, arbitrary: symptomList(1) }) : fc.constant([] as Symptom[]),
+      omitDefaults: fc.boolean(),
+    })
+    .map((r): Declaration => {
+      const day = SHANGHAI.dayOf(r.ms);
+      const full: Declaration = {
+        id: r.id,
+        subjectId: r.subjectId,
+        submittedAt: opts.submittedAt ?? formatInstant(r.ms, r.offset),
+        category: r.category,
+        channel: r.channel,
+        ...(r.channel === 'proxy' ? { proxy: { relation: r.relation } } : {}),
+        attestation: true,
+        clinical: r.clinical,
+        feverClinicObservation: r.feverClinicObservation,
+        closeContactOfCase: r.closeContactOfCase,
+        closeContactOfFeverClinicObservee: r.closeContactOfFeverClinicObservee,
+        isolationStartedAt: r.isolation === null ? null : formatInstant(r.ms - r.isolation, 480),
+        keyAreaVisits: r.keyAreaVisits.map(([area, [from, to]]) => ({ area, from: formatDay(day + from), to: formatDay(day + to) })),
+        keyAreaContacts: r.keyAreaContacts.map(([on, area]) => ({ on: formatDay(day + on), ...(area === undefined ? {} : { area }) })),
+        symptoms: r.symptoms,
+      };
+      if (!r.omitDefaults) return full;
+      // Apps may leave out the facts that are "none" (FORMAT): the result must be the same.
+      const trimmed: Record<string, unknown> = { ...full };
+      for (const key of Object.keys(trimmed)) {
+        const value = trimmed[key];
+        if (value === false || value === null || value === 'none' || (Array.isArray(value) && value.length === 0)) delete trimmed[key];
+      }
+      return trimmed as Declaration;
+    });
 }
 
 /** Kinds that start a red condition (R1–R5) when applied. */
@@ -222,78 +223,76 @@ const KIND_WEIGHT: Partial<Record<EventKind, number>> = {
   'authority-release': 2,
 };
 
+/** The fields of one event beyond `id`, `at` and `kind`; day fields relative to the event's local day. */
+interface Fields {
+  readonly fixed: Readonly<Record<string, unknown>>;
+  readonly days: Readonly<Partial<Record<'from' | 'to' | 'on', number>>>;
+}
+
+const fields = (arb: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Fields> => arb.map((fixed) => ({ fixed, days: {} }));
+const nothing: fc.Arbitrary<Fields> = fc.constant({ fixed: {}, days: {} });
+const withOptional = <T extends Record<string, fc.Arbitrary<unknown>>>(model: T, required: (keyof T & string)[]): fc.Arbitrary<Fields> =>
+  fields(fc.record(model, { requiredKeys: required }) as fc.Arbitrary<Record<string, unknown>>);
+
 /**
- * The fields of one event of a kind, everything but `id` (FORMAT "Events"); `at` is given.
+ * The fields of one event of a kind (FORMAT "Events"), everything but `id`, `at` and `kind`.
  *
  * @param kind - the event kind (not `correction`)
- * @param atMs - the event's instant
- * @returns an arbitrary of events without an id
+ * @returns an arbitrary of fields
  */
-function eventBody(kind: EventKind, atMs: number): fc.Arbitrary<Omit<Event, 'id'>> {
-  const at = spelled(atMs);
-  const text = fc.constantFrom('Lianyungang CDC', 'Haizhou district HQ', 'clinic 3');
+function eventFields(kind: EventKind): fc.Arbitrary<Fields> {
+  const authority = fc.constantFrom('Lianyungang CDC', 'Haizhou district HQ', 'clinic 3');
   switch (kind) {
     case 'test-result':
-      return fc.record({ at, kind: fc.constant(kind), result: fc.constantFrom('positive', 'negative') });
+      return fields(fc.record({ result: fc.constantFrom('positive', 'negative') }));
     case 'diagnosis':
-      return fc.record({ at, kind: fc.constant(kind), status: fc.constantFrom('confirmed', 'suspected') });
+      return fields(fc.record({ status: fc.constantFrom('confirmed', 'suspected') }));
     case 'hospital-discharge':
     case 'fever-clinic-observation':
     case 'covid-excluded':
     case 'recovered':
-      return fc.record({ at, kind: fc.constant(kind) });
+      return nothing;
     case 'isolation-started':
-      return fc.record({ at, kind: fc.constant(kind), place: fc.constantFrom('hospital', 'centralized', 'home') }, { requiredKeys: ['at', 'kind'] });
+      return withOptional({ place: fc.constantFrom('hospital', 'centralized', 'home') }, []);
     case 'close-contact':
-      return fc.record({ at, kind: fc.constant(kind), of: fc.constantFrom('case', 'fever-clinic-observee') });
+      return fields(fc.record({ of: fc.constantFrom('case', 'fever-clinic-observee') }));
     case 'key-area-visit':
       return fc
-        .tuple(at, fc.constantFrom(...GENERATED_AREAS), dayRange(atMs, 24, 0))
-        .map(([a, area, range]) => ({ at: a, kind, area, ...range }));
+        .tuple(fc.constantFrom(...GENERATED_AREAS), relativeRange(24))
+        .map(([area, [from, to]]) => ({ fixed: { area }, days: { from, to } }));
     case 'key-area-contact':
-      return fc.record(
-        { at, kind: fc.constant(kind), on: dayAround(atMs, 20, 0).map(formatDay), area: fc.constantFrom(...GENERATED_AREAS) },
-        { requiredKeys: ['at', 'kind', 'on'] },
-      );
+      return fc
+        .tuple(fc.integer({ min: -20, max: 0 }), fc.option(fc.constantFrom(...GENERATED_AREAS), { nil: undefined }))
+        .map(([on, area]) => ({ fixed: area === undefined ? {} : { area }, days: { on } }));
     case 'temperature':
-      return fc.record(
+      return withOptional(
         {
-          at,
-          kind: fc.constant(kind),
-          // tenths of a degree, as thermometers read; around the fever thresholds
+          // tenths of a degree, as thermometers read; mostly around the fever thresholds
           celsius: fc.oneof(fc.integer({ min: 355, max: 395 }), fc.integer({ min: 300, max: 450 })).map((t) => t / 10),
           venue: fc.constantFrom(...VENUES),
         },
-        { requiredKeys: ['at', 'kind', 'celsius'] },
+        ['celsius'],
       );
     case 'symptoms':
-      return fc.record(
-        { at, kind: fc.constant(kind), symptoms: symptomList(1), source: fc.constantFrom('self', 'checkpoint', 'clinic') },
-        { requiredKeys: ['at', 'kind', 'symptoms'] },
-      );
+      return withOptional({ symptoms: symptomList(1), source: fc.constantFrom('self', 'checkpoint', 'clinic') }, ['symptoms']);
     case 'daily-report':
-      return fc.record(
-        { at, kind: fc.constant(kind), symptoms: fc.oneof({ weight: 3, arbitrary: fc.constant([] as Symptom[]) }, { weight: 1, arbitrary: symptomList(1) }) },
-        { requiredKeys: ['at', 'kind'] },
-      );
+      return withOptional({ symptoms: fc.oneof({ weight: 3, arbitrary: fc.constant([] as Symptom[]) }, { weight: 1, arbitrary: symptomList(1) }) }, []);
     case 'high-risk-designation':
-      return fc.record(
+      return withOptional(
         {
-          at,
-          kind: fc.constant(kind),
-          authority: text,
+          authority,
           reason: fc.constantFrom('cluster investigation', 'travel record'),
           basis: fc.constantFrom('Prevention Law art. 39', 'HQ notice 12'),
           obligations: fc.subarray([...OBLIGATIONS], { minLength: 1 }),
         },
-        { requiredKeys: ['at', 'kind', 'authority', 'reason', 'basis'] },
+        ['authority', 'reason', 'basis'],
       );
     case 'authority-release':
-      return fc.record({ at, kind: fc.constant(kind), authority: text, reason: fc.constantFrom('investigation closed', 'tests negative') });
+      return fields(fc.record({ authority, reason: fc.constantFrom('investigation closed', 'tests negative') }));
     case 'review-approved':
-      return fc.record({ at, kind: fc.constant(kind), credential: fc.constantFrom(...CREDENTIALS) }, { requiredKeys: ['at', 'kind'] });
+      return withOptional({ credential: fc.constantFrom(...CREDENTIALS) }, []);
     case 'review-rejected':
-      return fc.record({ at, kind: fc.constant(kind), reason: fc.constantFrom('incomplete form', 'attestation doubtful') });
+      return fields(fc.record({ reason: fc.constantFrom('incomplete form', 'attestation doubtful') }));
     case 'correction':
       throw new Error('corrections are generated by history()');
   }
@@ -307,9 +306,9 @@ export interface HistoryOptions {
   readonly kinds?: readonly EventKind[];
   /** Most events before duplicates and corrections; default 8. */
   readonly maxLength?: number;
-  /** Earliest event, in days before `submittedAt` (T-7); default 10. */
+  /** Earliest event, in local days before the submission day (T-7); default 10. */
   readonly daysBefore?: number;
-  /** Latest event, in days after `submittedAt`; default 40. */
+  /** Latest event, in local days after the submission day; default 40. */
   readonly daysAfter?: number;
   /** Whether to add corrections (I-13), including corrections of corrections; default true. */
   readonly corrections?: boolean;
@@ -317,6 +316,71 @@ export interface HistoryOptions {
   readonly duplicates?: boolean;
   /** Whether the input order may differ from time order (T-6); default true. */
   readonly shuffle?: boolean;
+}
+
+/** A time of day relative to a local midnight: any, or on, next to or minutes from the midnight. */
+const clock: fc.Arbitrary<number> = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 0, max: MS_PER_DAY - 1 }) },
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: 24 * 60 - 1 }).map((m) => m * 60_000) },
+  { weight: 1, arbitrary: fc.constantFrom(0, 1, MS_PER_DAY - 1) },
+  { weight: 1, arbitrary: fc.integer({ min: -90, max: 90 }).map((m) => m * 60_000) },
+);
+
+/** A history before its submission instant is known: instants as (local days after the submission day, time of day). */
+interface HistorySpec {
+  readonly events: readonly { readonly day: number; readonly clock: number; readonly offset: number; readonly kind: EventKind; readonly fields: Fields }[];
+  readonly corrections: readonly { readonly target: number; readonly delay: number; readonly authority: string; readonly reason: string }[];
+  readonly duplicates: readonly number[];
+  readonly order: readonly number[] | null;
+}
+
+function historySpec(opts: HistoryOptions): fc.Arbitrary<HistorySpec> {
+  const maxLength = opts.maxLength ?? 8;
+  const kinds = (opts.kinds ?? PLAIN_KINDS).filter((k) => k !== 'correction');
+  const kind = fc.oneof(...kinds.map((k) => ({ weight: KIND_WEIGHT[k] ?? 1, arbitrary: eventFields(k).map((f) => [k, f] as const) })));
+  const event = fc
+    .tuple(fc.integer({ min: -(opts.daysBefore ?? 10), max: opts.daysAfter ?? 40 }), clock, spelling, kind)
+    .map(([day, time, offset, [k, f]]) => ({ day, clock: time, offset, kind: k, fields: f }));
+  const fraction = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
+  const slots = maxLength + 6;
+  return fc.record({
+    events: kinds.length === 0 ? fc.constant([]) : fc.array(event, { maxLength }),
+    corrections: fc.array(
+      fc.record({
+        target: fraction,
+        delay: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 * MS_PER_DAY }), fc.integer({ min: -MS_PER_DAY, max: 10 * MS_PER_DAY })),
+        authority: fc.constantFrom('Lianyungang CDC', 'Haizhou district HQ'),
+        reason: fc.constantFrom('entered in error', 'lab sample mix-up'),
+      }),
+      { maxLength: opts.corrections === false ? 0 : 3 },
+    ),
+    duplicates: fc.array(fraction, { maxLength: opts.duplicates === false ? 0 : 2 }),
+    order: opts.shuffle === false ? fc.constant(null) : fc.option(fc.array(fc.nat(), { minLength: slots, maxLength: slots }), { freq: 2 }),
+  });
+}
+
+/** The events of a history spec once the submission instant is known. */
+function materialize(spec: HistorySpec, submittedMs: number, earliestMs: number): Event[] {
+  const firstDay = SHANGHAI.dayOf(submittedMs);
+  const events: Event[] = spec.events.map((e, i) => {
+    const atMs = Math.max(earliestMs, SHANGHAI.startOfDay(firstDay + e.day) + e.clock);
+    const day = SHANGHAI.dayOf(atMs);
+    const days: Record<string, string> = {};
+    for (const [key, offset] of Object.entries(e.fields.days)) days[key] = formatDay(day + (offset as number));
+    return { id: `e${i}`, at: formatInstant(atMs, e.offset), kind: e.kind, ...e.fields.fixed, ...days } as Event;
+  });
+  if (events.length === 0) return events;
+  // A correction names an event earlier in the list, so corrections never form a cycle (I-13).
+  for (const c of spec.corrections) {
+    const target = events[Math.floor(c.target * events.length)] as Event;
+    const atMs = Math.max(earliestMs, (parseInstant(target.at) as number) + c.delay);
+    events.push({ id: `c${events.length}`, at: formatInstant(atMs, 480), kind: 'correction', voids: target.id, authority: c.authority, reason: c.reason });
+  }
+  // Identical duplicates: deep copies, not the same object (RULES §9).
+  for (const d of spec.duplicates) events.push(JSON.parse(JSON.stringify(events[Math.floor(d * events.length)])) as Event);
+  const order = spec.order;
+  if (order === null) return events.sort((a, b) => (parseInstant(a.at) as number) - (parseInstant(b.at) as number));
+  return events.map((e, i) => [order[i] ?? 0, i, e] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , e]) => e);
 }
 
 /**
@@ -331,60 +395,8 @@ export interface HistoryOptions {
  */
 export function history(opts: HistoryOptions = {}): fc.Arbitrary<Event[]> {
   const submitted = parseInstant(opts.submittedAt ?? '2020-02-01T10:00:00+08:00') as number;
-  const fromMs = submitted - (opts.daysBefore ?? 10) * MS_PER_DAY;
-  const toMs = submitted + (opts.daysAfter ?? 40) * MS_PER_DAY;
-  const kinds = (opts.kinds ?? PLAIN_KINDS).filter((k) => k !== 'correction');
-  if (kinds.length === 0) return fc.constant([]);
-  const kind = fc.oneof(...kinds.map((k) => ({ weight: KIND_WEIGHT[k] ?? 1, arbitrary: fc.constant(k) })));
-  const one = fc.tuple(kind, instantMs(fromMs, toMs)).chain(([k, ms]) => eventBody(k, ms));
-  const base = fc.array(one, { maxLength: opts.maxLength ?? 8 }).map((list) =>
-    list.map((body, i) => ({ id: `e${i}`, ...body }) as Event),
-  );
-  const withCorrections = base.chain((events) => {
-    if (opts.corrections === false || events.length === 0) return fc.constant(events);
-    // A correction names an event earlier in the list, so corrections never form a cycle.
-    interface CorrectionSpec {
-      readonly target: number;
-      readonly offset: number;
-      readonly authority: string;
-      readonly reason: string;
-    }
-    const correction = (index: number): fc.Arbitrary<CorrectionSpec> =>
-      fc.nat({ max: events.length + index - 1 }).chain((target) =>
-        fc.record({
-          offset: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 * MS_PER_DAY }), fc.integer({ min: -MS_PER_DAY, max: 10 * MS_PER_DAY })),
-          authority: fc.constantFrom('Lianyungang CDC', 'Haizhou district HQ'),
-          reason: fc.constantFrom('entered in error', 'lab sample mix-up'),
-        }).map(({ offset, authority, reason }) => ({ target, offset, authority, reason })),
-      );
-    return fc.integer({ min: 0, max: 3 }).chain((count) =>
-      fc.tuple(...Array.from({ length: count }, (_, i) => correction(i))).map((specs: CorrectionSpec[]) => {
-        const all = [...events];
-        for (const spec of specs) {
-          const target = all[spec.target] as Event;
-          const atMs = Math.max((parseInstant(target.at) as number) + spec.offset, fromMs);
-          all.push({ id: `c${all.length}`, at: formatInstant(atMs, 480), kind: 'correction', voids: target.id, authority: spec.authority, reason: spec.reason });
-        }
-        return all;
-      }),
-    );
-  });
-  const withDuplicates = withCorrections.chain((events) => {
-    if (opts.duplicates === false || events.length === 0) return fc.constant(events);
-    return fc
-      .array(fc.nat({ max: events.length - 1 }), { maxLength: 2 })
-      .map((picks) => [...events, ...picks.map((i) => structuredCloneEvent(events[i] as Event))]);
-  });
-  return withDuplicates.chain((events) => {
-    const sorted = [...events].sort((a, b) => (parseInstant(a.at) as number) - (parseInstant(b.at) as number));
-    if (opts.shuffle === false || events.length < 2) return fc.constant(sorted);
-    return fc.oneof(fc.constant(sorted), fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }));
-  });
-}
-
-/** A deep copy of an event: an identical duplicate, not the same object. */
-function structuredCloneEvent(event: Event): Event {
-  return JSON.parse(JSON.stringify(event)) as Event;
+  const earliest = SHANGHAI.startOfDay(SHANGHAI.dayOf(submitted) - (opts.daysBefore ?? 10));
+  return historySpec(opts).map((spec) => materialize(spec, submitted, earliest));
 }
 
 /** Options of {@link policy}. */
@@ -480,17 +492,23 @@ function engineFor(p: ValidPolicy): Engine {
  */
 export function caseOf(opts: CaseOptions = {}): fc.Arbitrary<Case> {
   const wanted = opts.colour;
-  // Yellow needs the red triggers to be rarer; green needs both rarer.
+  // Yellow and green need the red triggers to be rarer.
   const facts: FactsOption = wanted === 'red' || wanted === undefined ? 'any' : 'no-red';
   const kinds = wanted === 'red' || wanted === undefined ? PLAIN_KINDS : PLAIN_KINDS.filter((k) => !RED_EVENT_KINDS.includes(k) || k === 'close-contact');
-  const raw = declaration({ facts }).chain((d) => {
-    const submitted = parseInstant(d.submittedAt) as number;
-    return fc.record({
-      declaration: fc.constant(d),
-      history: history({ submittedAt: d.submittedAt, kinds, ...(opts.maxLength === undefined ? {} : { maxLength: opts.maxLength }) }),
-      now: instantMs(submitted, submitted + 45 * MS_PER_DAY).chain(spelled),
+  const raw = fc
+    .record({
+      declaration: declaration({ facts }),
+      history: historySpec({ kinds, ...(opts.maxLength === undefined ? {} : { maxLength: opts.maxLength }) }),
+      nowDay: fc.integer({ min: 0, max: 45 }),
+      nowClock: clock,
+      nowOffset: spelling,
+    })
+    .map(({ declaration: d, history: spec, nowDay, nowClock, nowOffset }): Case => {
+      const submitted = parseInstant(d.submittedAt) as number;
+      const day = SHANGHAI.dayOf(submitted);
+      const now = Math.max(submitted, SHANGHAI.startOfDay(day + nowDay) + nowClock);
+      return { declaration: d, history: materialize(spec, submitted, SHANGHAI.startOfDay(day - 10)), now: formatInstant(now, nowOffset) };
     });
-  });
   if (wanted === undefined) return raw;
   const engine = engineFor(opts.policy ?? lianyungang2020);
   return raw.filter((c) => engine.evaluate(c.declaration, c.history, c.now).colour === wanted);

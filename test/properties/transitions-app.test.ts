@@ -12,7 +12,7 @@ import { DAY, entries, ev, has, iso, msOf, run } from '../support/scenario.js';
  */
 
 describe('RULES §5: the application lifecycle', () => {
-  it('T-app-submitted: every trail starts with the submission at submittedAt carrying the colour then, and no entry is dated before it (T-7); a now a millisecond before the submission is invalid input', () => {
+  it('T-app-submitted: every trail starts with the submission at submittedAt carrying the colour once the declaration is applied, and no entry is dated before it (T-7); a now a millisecond before the submission is invalid input', () => {
     check(
       fc.property(arbitraries.case(), (c) => {
         const submitted = msOf(c.declaration.submittedAt);
@@ -22,8 +22,11 @@ describe('RULES §5: the application lifecycle', () => {
         expect(msOf(first?.at ?? '')).toBe(submitted);
         expect(entries(a, 'T-app-submitted')).toHaveLength(1);
         for (const e of a.trail) expect(msOf(e.at)).toBeGreaterThanOrEqual(submitted);
-        const atSubmission = run(c.history, submitted, submitted, undefined, c.declaration);
-        expect(first?.colour).toBe(atSubmission.colour);
+        // The colour once the declaration is applied: events at the submission instant come after it
+        // (T-6), and voided events are as if they had never been (I-13).
+        const voided = new Set(a.ignored.filter((i) => i.why === 'void').map((i) => i.id));
+        const earlier = c.history.filter((e) => msOf(e.at) < submitted && e.kind !== 'correction' && !voided.has(e.id));
+        expect(first?.colour).toBe(run(earlier, submitted, submitted, undefined, c.declaration).colour);
         const early = safeEvaluate(c.declaration, c.history, iso(submitted - 1));
         expect(early.success).toBe(false);
         if (!early.success) expect(early.error.issues.map((i) => i.code)).toContain('now_before_submission');
