@@ -117,14 +117,22 @@ function headline(lang: Lang, f: ReasonFacts): string {
   }
 }
 
+// The kind of observation each rule's release speaks of (§3: isolation medical observation;
+// §4: home isolation medical observation).
+const OBSERVATION: Readonly<Record<'red' | 'yellow', Texts>> = {
+  red: { 'zh-Hans': '隔离医学观察', 'zh-Hant': '隔離醫學觀察', en: 'isolation observation' },
+  yellow: { 'zh-Hans': '居家隔离医学观察', 'zh-Hant': '居家隔離醫學觀察', en: 'home isolation observation' },
+};
+
 function release(lang: Lang, f: ReasonFacts): string {
+  const observation = OBSERVATION[f.rule.startsWith('R') ? 'red' : 'yellow'][lang];
   if (f.releaseAt === null || f.anchor === null) {
-    const awaited = list(lang, f.awaiting.map((a) => AWAITED[a]?.[lang] ?? a));
     if (f.rule === 'R5') return '';
+    const awaited = list(lang, f.awaiting.map((a) => AWAITED[a]?.[lang] ?? a));
     return {
-      'zh-Hans': ` 尚待：${awaited}；之后再隔离观察满${f.days}天。`,
-      'zh-Hant': ` 尚待：${awaited}；之後再隔離觀察滿${f.days}天。`,
-      en: ` Waiting for: ${awaited}; then a full ${f.days} days of isolation observation.`,
+      'zh-Hans': `尚待：${awaited}；之后再${observation}满${f.days}天。`,
+      'zh-Hant': `尚待：${awaited}；之後再${observation}滿${f.days}天。`,
+      en: ` Waiting for: ${awaited}; then a full ${f.days} days of ${observation}.`,
     }[lang];
   }
   const convention = CONVENTIONS[f.convention]?.[lang] ?? f.convention;
@@ -134,9 +142,9 @@ function release(lang: Lang, f: ReasonFacts): string {
       : { 'zh-Hans': `期间出现${symptoms(lang, f.resetSymptoms)}则重新计算。`, 'zh-Hant': `期間出現${symptoms(lang, f.resetSymptoms)}則重新計算。`, en: ` A record of ${symptoms(lang, f.resetSymptoms)} restarts the count.` }[lang];
   const noReset = f.rule === 'R1' ? { 'zh-Hans': '出院后的症状不重新计算（I-4）。', 'zh-Hant': '出院後的癥狀不重新計算（I-4）。', en: ' Symptoms after discharge do not restart it (I-4).' }[lang] : '';
   return {
-    'zh-Hans': ` 自${f.anchor}起隔离观察满${f.days}天（${convention}），${f.releaseAt}起可转绿。${reset}${noReset}`,
-    'zh-Hant': ` 自${f.anchor}起隔離觀察滿${f.days}天（${convention}），${f.releaseAt}起可轉綠。${reset}${noReset}`,
-    en: ` A full ${f.days} days of observation from ${f.anchor} (${convention}) end at ${f.releaseAt}.${reset}${noReset}`,
+    'zh-Hans': `自${f.anchor}起${observation}满${f.days}天（${convention}），${f.releaseAt}起可转绿。${reset}${noReset}`,
+    'zh-Hant': `自${f.anchor}起${observation}滿${f.days}天（${convention}），${f.releaseAt}起可轉綠。${reset}${noReset}`,
+    en: ` A full ${f.days} days of ${observation} from ${f.anchor} (${convention}) end at ${f.releaseAt}.${reset}${noReset}`,
   }[lang];
 }
 
