@@ -116,7 +116,12 @@ export function naiveEvaluate(declaration: any, history: any[], now: string, pol
 
   // --- time in the policy zone (T-1, T-2) ---
   const ms = (s: any): number => (s instanceof Date ? s.getTime() : Date.parse(s));
-  const offMin = (t: number): number => tzOffset(zone, new Date(t));
+  const offsets = new Map<number, number>(); // the same instants are asked for again and again
+  const offMin = (t: number): number => {
+    let off = offsets.get(t);
+    if (off === undefined) offsets.set(t, (off = tzOffset(zone, new Date(t))));
+    return off;
+  };
   const dayOf = (t: number): number => Math.floor((t + offMin(t) * 60_000) / SERIAL); // local calendar date serial
   const startOfDay = (d: number): number => {
     // first instant of local date d (exact for fixed offsets; refined once for a changing offset)

@@ -4,7 +4,7 @@ import { AssessmentSchema, createEngine, lianyungang2020, safeEvaluate, transiti
 import { arbitraries, type Case } from '../../src/testing/arbitraries.js';
 import { adverse } from '../support/adverse.js';
 import { check } from '../support/seed.js';
-import { DAY, engineOf, ev, iso, msOf } from '../support/scenario.js';
+import { DAY, engineOf, ev, iso, msOf, policies } from '../support/scenario.js';
 
 /**
  * The invariants of the engine (issue 3, item 4), each its own property: determinism, independence
@@ -187,7 +187,7 @@ describe('invariants: the result as data', () => {
 
   it('RULES §8: the result round-trips through JSON unchanged, matches the Assessment schema, and every trail entry carries a catalogue id', () => {
     check(
-      fc.property(arbitraries.policy(), cases, (p, c) => {
+      fc.property(policies(), cases, (p, c) => {
         const a = engineOf(p).evaluate(c.declaration, c.history, c.now);
         expect(JSON.parse(JSON.stringify(a))).toEqual(a);
         expect(AssessmentSchema.safeParse(a).success).toBe(true);
