@@ -19,21 +19,29 @@ export function compareEvents(a: InputEvent, b: InputEvent): number {
   return a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0;
 }
 
+/** Whether `events` are already in T-6 order (histories usually arrive in time order). */
+function isOrdered(events: readonly InputEvent[]): boolean {
+  for (let i = 1; i < events.length; i++) if (compareEvents(events[i - 1] as InputEvent, events[i] as InputEvent) > 0) return false;
+  return true;
+}
+
 /**
  * Orders a validated history: identical duplicates are applied once (RULES §9), events after
  * `now` are ignored as `future` (T-5), and effective corrections void their targets (I-13); a
  * future event that is also voided is listed as `future`.
  */
 export function buildTimeline(events: readonly InputEvent[], nowMs: number): Timeline {
+  // T-6 order first. Validation let one id through only with one content (RULES §9), so the copies
+  // of an event share its instant, rank and id and sit side by side, the first in input order
+  // first (the sort is stable): the first is applied, the others are duplicates.
+  const ordered = isOrdered(events) ? events : [...events].sort(compareEvents);
   const unique: InputEvent[] = [];
   const duplicates: InputEvent[] = [];
-  const seen = new Set<string>();
-  for (const item of events) {
-    if (seen.has(item.event.id)) duplicates.push(item);
-    else {
-      seen.add(item.event.id);
-      unique.push(item);
-    }
+  let previous: string | undefined;
+  for (const item of ordered) {
+    if (item.event.id === previous) duplicates.push(item);
+    else unique.push(item);
+    previous = item.event.id;
   }
   const voiders = new Map<string, string[]>();
   for (const item of unique) {
@@ -78,7 +86,6 @@ export function buildTimeline(events: readonly InputEvent[], nowMs: number): Tim
     else applied.push(item);
   }
   for (const item of duplicates) ignored.push({ item, why: 'duplicate' });
-  applied.sort(compareEvents);
   ignored.sort((a, b) => compareEvents(a.item, b.item) || (a.why < b.why ? -1 : a.why > b.why ? 1 : 0));
   return { applied, ignored: ignored.map(({ item, why }) => ({ id: item.event.id, why })) };
 }
