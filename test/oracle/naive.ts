@@ -36,7 +36,9 @@
  *  A-9  GY is not in I-3's list: its anchor is max(second occurrence, latest reset) (I-9, I-7).
  *  A-10 An event carrying several kinds counts once per kind; it starts at most one GY.
  *  A-11 Resets (I-7, I-14) come from `symptoms`, `daily-report` and `temperature >= threshold`
- *       (fever) events at or after the condition's start, using policy.resetSymptoms[rule].
+ *       (fever) events at or after the condition's start, using policy.resetSymptoms[rule]; for R4
+ *       a reading at or above the threshold is an anomaly even when R4's list has no `fever` (I-14:
+ *       "any symptom, or a reading at or above the threshold").
  *       R4 records anomalies in any phase; only those after its observation start matter (max).
  *  A-12 I-10 only concerns the GY active at `now`; a day is covered by any non-void `daily-report`
  *       (at <= now) whose local day is D, whatever it reports.
@@ -287,7 +289,12 @@ export function naiveEvaluate(declaration: any, history: any[], now: string, pol
           if (start) trigger('GY', t, false); // T-GY-on (A-10)
         }
         // I-7 / I-14: resets of running counts (declaration symptoms never reach here)
-        for (const c of conds) if (t >= c.start && resetList(c.rule).some((k) => kinds.includes(k)) && c.rule !== 'R1' && c.rule !== 'R5') c.lastReset = t;
+        // I-14: for R4 a reading at or above the threshold is an anomaly whatever R4's symptom list says.
+        const abnormalReading = e.kind === 'temperature' && e.celsius >= threshold;
+        for (const c of conds) {
+          if (c.rule === 'R1' || c.rule === 'R5' || t < c.start) continue;
+          if (resetList(c.rule).some((k) => kinds.includes(k)) || (c.rule === 'R4' && abnormalReading)) c.lastReset = t;
+        }
         break;
       }
       default: break; // reviews (I-12) are read below; corrections were applied above (I-13)
