@@ -100,9 +100,9 @@ export interface DeclarationOptions {
 }
 
 const symptomList = (min = 0): fc.Arbitrary<Symptom[]> => fc.subarray([...SYMPTOMS], { minLength: min });
-/** A range of calendar days relative to a day: start 0…`before` days earlier, 0…6 days long. */
+/** A range of calendar days relative to a day: start `before` days earlier to 3 days later (a trip still planned), 0…6 days long. */
 const relativeRange = (before: number): fc.Arbitrary<readonly [number, number]> =>
-  fc.tuple(fc.integer({ min: -before, max: 0 }), fc.integer({ min: 0, max: 6 })).map(([from, length]) => [from, from + length] as const);
+  fc.tuple(fc.integer({ min: -before, max: 3 }), fc.integer({ min: 0, max: 6 })).map(([from, length]) => [from, from + length] as const);
 /** `one in n` as a boolean arbitrary. */
 const oneIn = (n: number): fc.Arbitrary<boolean> => fc.integer({ min: 1, max: n }).map((x) => x === 1);
 

@@ -116,7 +116,7 @@ describe('RULES §5: transitions of R2 and R3', () => {
     offProperty('R2');
   });
 
-  it('T-R3-on: a key-area visit or contact whose last day is the first day of the look-back window turns the code red (I-5, T-4); a day earlier, or an area not on the list, does not', () => {
+  it('T-R3-on: a key-area visit or contact whose last day is the first day of the look-back window turns the code red (I-5, T-4); a day earlier, a day after the report, or an area not on the list, does not', () => {
     check(
       fc.property(policies(), submittedThen, fc.nat(), (p, { s, t }, variant) => {
         const e = trigger('R3', t, p, variant);
@@ -131,11 +131,16 @@ describe('RULES §5: transitions of R2 and R3', () => {
         expect(rules(run([early as Event], s, t, p))).not.toContain('R3');
         const elsewhere = { ...e, id: 'elsewhere', area: '999999' };
         expect(rules(run([elsewhere as Event], s, t, p))).not.toContain('R3');
+        // A visit or contact that begins the day after the report has not happened yet (T-4: up to day(at)).
+        const tomorrow = dayOf(t) + 1;
+        const planned =
+          e.kind === 'key-area-visit' ? { ...e, id: 'planned', from: dayText(tomorrow), to: dayText(tomorrow + (variant % 5)) } : { ...e, id: 'planned', on: dayText(tomorrow) };
+        expect(rules(run([planned as Event], s, t, p))).not.toContain('R3');
       }),
     );
   });
 
-  it('T-R3-on: a declared key-area visit ending on the first day of the look-back window turns the code red at submission; one ending a day earlier does not', () => {
+  it('T-R3-on: a declared key-area visit ending on the first day of the look-back window turns the code red at submission; one ending a day earlier, or one starting the day after, does not', () => {
     check(
       fc.property(policies(), instant(), fc.integer({ min: 0, max: 6 }), (p, s, length) => {
         const edge = dayOf(s) - p.lookbackDays;
@@ -145,6 +150,8 @@ describe('RULES §5: transitions of R2 and R3', () => {
         expect(red.colour).toBe('red');
         const green = run([], s, s, p, visit(edge - 1));
         expect(has(green, 'T-R3-on')).toBe(false);
+        const planned = run([], s, s, p, { keyAreaVisits: [{ area: '420100', from: dayText(dayOf(s) + 1), to: dayText(dayOf(s) + 1 + length) }] });
+        expect(has(planned, 'T-R3-on')).toBe(false);
       }),
     );
   });
