@@ -95,8 +95,18 @@ export async function* evaluateMany(
   const engine = options.engine ?? defaultEngine;
   const summary = options.summary === true;
   let index = 0;
-  for await (const item of cases) {
-    yield evaluateOne(item, index, engine, options.now, summary);
-    index++;
+  if (typeof (cases as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function') {
+    for await (const item of cases as AsyncIterable<unknown>) yield evaluateOne(item, index++, engine, options.now, summary);
+    return;
   }
+  // A plain iterable (an array, a chunk of lines) is read without a promise per item; an item that
+  // is itself a promise is awaited, as `for await` would.
+  for (const item of cases as Iterable<unknown>) {
+    const value = isThenable(item) ? await item : item;
+    yield evaluateOne(value, index++, engine, options.now, summary);
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
 }

@@ -85,6 +85,12 @@ describe('evaluateMany', () => {
     expect(results.map((r) => (r.ok && 'summary' in r ? r.summary.colour : 'error'))).toEqual(['yellow', 'green']);
   });
 
+  it('awaits a case given as a promise in a plain iterable, as for await would', async () => {
+    const cases = [Promise.resolve({ declaration: declaration('s-1'), history: [] }), { declaration: declaration('s-2'), history: [] }];
+    const results = await collect(evaluateMany(cases, { now: NOW, summary: true }));
+    expect(results.map((r) => (r.ok && 'summary' in r ? r.summary.subject : 'error'))).toEqual(['s-1', 's-2']);
+  });
+
   it('without now anywhere, a case is reported as missing now, not evaluated at the clock (T-2)', async () => {
     const [result] = await collect(evaluateMany([{ declaration: declaration('s-1'), history: [] }]));
     expect(result?.ok).toBe(false);
