@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Event } from '../../src/index.js';
 import { off, offProperty, on, releaseMs, resetProperty, submittedThen, tenths, trigger } from '../support/observation.js';
 import { check } from '../support/seed.js';
-import { DAY, KINDS, dayOf, dayText, ev, has, instant, policies, reason, releaseOf, rules, run, type Kind } from '../support/scenario.js';
+import { DAY, KINDS, dayOf, dayText, ev, has, instant, msOf, policies, reason, releaseOf, rules, run, type Kind } from '../support/scenario.js';
 
 
 /**
@@ -45,7 +45,7 @@ describe('RULES §5: transitions of R1', () => {
     );
   });
 
-  it('T-R1-discharge: a discharge after R1 starts its observation and dates the release a full N days later; a discharge a millisecond before R1 started changes nothing', () => {
+  it('T-R1-discharge: a discharge after R1 starts its observation and dates the release a full N days later; a discharge a millisecond before R1 started, or a second discharge during the observation, changes nothing', () => {
     check(
       fc.property(policies(), submittedThen, fc.integer({ min: 0, max: 30 * DAY }), (p, { s, t }, gap) => {
         const positive = ev('test-result', t, { result: 'positive' });
@@ -54,6 +54,12 @@ describe('RULES §5: transitions of R1', () => {
         expect(has(observed, 'T-R1-discharge', t + gap)).toBe(true);
         expect(reason(observed, 'R1')?.phase).toBe('observation');
         expect(releaseMs(observed.releaseAt)).toBe(releaseOf(t + gap, p));
+        // Only R1 in treatment is discharged: a second discharge during the observation moves nothing.
+        const midway = t + gap + Math.max(1, Math.floor((releaseOf(t + gap, p) - t - gap) / 2));
+        const again = ev('hospital-discharge', midway);
+        const twice = run([positive, discharge, again], s, midway, p);
+        expect(has(twice, 'T-R1-discharge', msOf(again.at))).toBe(false);
+        expect(releaseMs(twice.releaseAt)).toBe(releaseOf(t + gap, p));
         const early = ev('hospital-discharge', t - 1);
         const treated = run([positive, early], s, t + gap, p);
         expect(has(treated, 'T-R1-discharge')).toBe(false);
