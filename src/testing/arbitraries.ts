@@ -232,7 +232,7 @@ interface Fields {
 const fields = (arb: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Fields> => arb.map((fixed) => ({ fixed, days: {} }));
 const nothing: fc.Arbitrary<Fields> = fc.constant({ fixed: {}, days: {} });
 const withOptional = <T extends Record<string, fc.Arbitrary<unknown>>>(model: T, required: (keyof T & string)[]): fc.Arbitrary<Fields> =>
-  fields(fc.record(model, { requiredKeys: required }) as fc.Arbitrary<Record<string, unknown>>);
+  fields(fc.record(model, { requiredKeys: required }));
 
 /**
  * The fields of one event of a kind (FORMAT "Events"), everything but `id`, `at` and `kind`.
@@ -366,7 +366,7 @@ function materialize(spec: HistorySpec, submittedMs: number, earliestMs: number)
     const atMs = Math.max(earliestMs, SHANGHAI.startOfDay(firstDay + e.day) + e.clock);
     const day = SHANGHAI.dayOf(atMs);
     const days: Record<string, string> = {};
-    for (const [key, offset] of Object.entries(e.fields.days)) days[key] = formatDay(day + (offset as number));
+    for (const [key, offset] of Object.entries(e.fields.days)) days[key] = formatDay(day + (offset));
     return { id: `e${i}`, at: formatInstant(atMs, e.offset), kind: e.kind, ...e.fields.fixed, ...days } as Event;
   });
   if (events.length === 0) return events;

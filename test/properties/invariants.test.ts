@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AssessmentSchema, createEngine, lianyungang2020, safeEvaluate, transitions, type Assessment, type Event } from '../../src/index.js';
+import { AssessmentSchema, createEngine, lianyungang2020, safeEvaluate, transitions, type Assessment } from '../../src/index.js';
 import { arbitraries, type Case } from '../../src/testing/arbitraries.js';
 import { adverse } from '../support/adverse.js';
 import { check } from '../support/seed.js';
