@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, evaluate, evaluateMany, lianyungang2020, summarize, type BatchResult } from '../src/index.js';
 
 const NOW = '2020-02-10T12:00:00+08:00';
@@ -125,5 +128,53 @@ describe('evaluateMany', () => {
       evaluateMany([{ declaration: declaration('s-1', { symptoms: ['fatigue'] }), history: [] }], { now: NOW, engine, summary: true }),
     );
     expect(result !== undefined && 'summary' in result ? result.summary.releaseAt : null).toBe('2020-02-23T00:00:00+08:00');
+  });
+});
+
+// The batch command line, run as a user runs it: a child process on the built package.
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function batch(args: string[], input: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [`${root}examples/batch/cli.mjs`, ...args], { cwd: root, encoding: 'utf8', input, maxBuffer: 1 << 28 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('examples/batch/cli.mjs', () => {
+  beforeAll(() => {
+    const dist = `${root}dist/index.js`;
+    if (!existsSync(dist) || !readFileSync(dist, 'utf8').includes('evaluateMany'))
+      execFileSync(process.execPath, [`${root}node_modules/tsup/dist/cli-default.js`, '--silent'], { cwd: root });
+  }, 120_000);
+
+  const line = (subjectId: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ declaration: declaration(subjectId, extra), history: [approved] });
+
+  it('writes one line per input line in order; a bad line is reported with its line number and the batch goes on', () => {
+    const input = [line('s-1'), '{"declaration": {', line('s-3', { closeContactOfCase: true }), '', line('s-5', { submittedAt: 'later' })].join('\n');
+    const r = batch(['-', '--summary', '--now', NOW, '--no-progress'], `${input}\n`);
+    expect(r.status).toBe(1);
+    const out = r.stdout.trimEnd().split('\n').map((text) => JSON.parse(text) as Record<string, unknown>);
+    expect(out).toHaveLength(5);
+    expect(out.map((o) => o['subject'] ?? `line ${String(o['line'])}`)).toEqual(['s-1', 'line 2', 's-3', 'line 4', 'line 5']);
+    expect(out[2]).toEqual({ subject: 's-3', colour: 'red', rules: ['R2'], releaseAt: '2020-02-16T00:00:00+08:00', nextChangeAt: '2020-02-16T00:00:00+08:00' });
+    expect(out[4]).toMatchObject({ line: 5, ok: false, issues: [{ path: ['declaration', 'submittedAt'], code: 'invalid_instant' }] });
+    expect(r.stderr).toMatch(/^line 2: /m);
+    expect(r.stderr).toMatch(/^line 5: declaration\.submittedAt: /m);
+    expect(r.stderr).toMatch(/5 lines in .*3 with input errors/);
+  });
+
+  it('--workers 2 writes exactly what the main thread writes, full assessments included, over many chunks', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) =>
+      i % 997 === 5 ? 'not json' : line(`s-${i}`, i % 3 === 0 ? { symptoms: ['fever'] } : i % 5 === 0 ? { closeContactOfCase: true } : {}),
+    );
+    const input = `${lines.join('\n')}\n`;
+    const single = batch(['-', '--now', NOW, '--no-progress'], input);
+    const workers = batch(['-', '--now', NOW, '--no-progress', '--workers', '2'], input);
+    expect(workers.stdout).toBe(single.stdout);
+    const out = workers.stdout.trimEnd().split('\n');
+    expect(out).toHaveLength(3000);
+    expect(JSON.parse(out[0] as string)).toEqual(evaluate(declaration('s-0', { symptoms: ['fever'] }), [approved], NOW));
+    expect(JSON.parse(out[5] as string)).toMatchObject({ line: 6, ok: false });
+    expect(workers.status).toBe(1);
   });
 });
