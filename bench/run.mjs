@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The benchmark: every workload and baseline measured side by side in one run, in several rounds
-// (each round runs every task once with tinybench); each figure is the median over the rounds, and
-// each ratio the median of the per-round ratios, so that a shared machine's drift cancels out.
+// (each round runs every task once with tinybench). A figure is the median over the rounds of the
+// time per evaluation in a round (total / evaluations, so garbage collection is included), and a
+// ratio the median of the per-round ratios, so that a shared machine's drift cancels out.
 //
 //   npm run bench                 # builds dist, then: node bench/run.mjs (writes bench/results.json)
 //   npm run bench:ci              # node bench/run.mjs --ci: a short run, exit 1 if a target is missed
@@ -10,7 +11,6 @@
 // It measures the BUILT library (dist, through the package's own name), as users run it.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem, platform, release } from 'node:os';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
@@ -135,7 +135,10 @@ for (let round = 0; round < rounds; round++) {
     const result = t.result;
     if (result.state !== 'completed') throw new Error(`${t.name}: ${result.state} ${result.error ?? ''}`);
     const meta = tasks.find((x) => x.name === t.name);
-    samples.get(t.name).push({ p50: (result.latency.p50 * 1000) / meta.batch, mean: (result.latency.mean * 1000) / meta.batch, runs: result.latency.samplesCount });
+    // The mean of a round (total time / evaluations) spreads the garbage collection an evaluation
+    // causes over the evaluations, whatever their size; a median of iterations would leave it out
+    // for small cases (most of their iterations see no collection) but not for large ones.
+    samples.get(t.name).push({ mean: (result.period * 1000) / meta.batch, p50: (result.latency.p50 * 1000) / meta.batch, runs: result.latency.samplesCount });
   }
   process.stderr.write(`round ${round + 1}/${rounds} done\n`);
 }
@@ -146,18 +149,17 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const perEval = (name) => median(samples.get(name).map((s) => s.p50));
-/** The median over rounds of `a / b` (per-round medians), side by side. */
-const ratio = (a, b) => median(samples.get(a).map((s, i) => s.p50 / samples.get(b)[i].p50));
-const roundsOf = (name) => samples.get(name).length;
+const perEval = (name) => median(samples.get(name).map((s) => s.mean));
+/** The median over rounds of `a / b` (per-round means), side by side. */
+const ratio = (a, b) => median(samples.get(a).map((s, i) => s.mean / samples.get(b)[i].mean));
 
 const rows = [...tasks].sort((a, b) => ORDER.indexOf(a.workload) - ORDER.indexOf(b.workload)).map((t) => {
   const base = `${t.workload} · evaluate`;
   return {
     workload: t.workload,
     contender: t.contender,
-    'µs per evaluation (median)': Number(perEval(t.name).toPrecision(4)),
-    'µs (mean of rounds)': Number((samples.get(t.name).reduce((s, x) => s + x.mean, 0) / roundsOf(t.name)).toPrecision(4)),
+    'µs per evaluation': Number(perEval(t.name).toPrecision(4)),
+    'µs, median iteration': Number(median(samples.get(t.name).map((s) => s.p50)).toPrecision(4)),
     'vs evaluate': t.name === base || !samples.has(base) || t.contender === 'createEngine' ? '' : `${ratio(t.name, base).toFixed(2)}×`,
   };
 });
@@ -204,8 +206,7 @@ console.log(table(rows));
 console.log();
 console.log(table(targets.map((t) => ({ target: t.target, measured: `${t.measured}${t.unit.startsWith('×') ? '' : ' '}${t.unit}`, result: t.pass ? 'PASS' : 'FAIL' }))));
 
-const require = createRequire(import.meta.url);
-const version = (name) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
+const version = (name) => JSON.parse(readFileSync(`${root}node_modules/${name}/package.json`, 'utf8')).version;
 if (out !== null) {
   const cpu = cpus();
   writeFileSync(
@@ -229,7 +230,7 @@ if (out !== null) {
           clock: values.clock === 'cpu' ? 'process CPU time (user + system, all threads)' : 'wall time (performance.now)',
           rounds,
           timePerTaskPerRoundMs: timeMs,
-          statistic: 'median over rounds of the per-round median latency of an iteration, divided by the evaluations per iteration',
+          statistic: 'per evaluation: the median over rounds of (time of the round / evaluations in the round); ratios: the median over rounds of the per-round ratio',
         },
         results: rows,
         targets,
