@@ -41,7 +41,7 @@ export const SCALE = {
  * @returns parameters for `fc.assert`
  */
 export function params<T>(kind: keyof typeof SCALE = 'transition'): fc.Parameters<T> {
-  return { seed, numRuns: Math.max(1, Math.round(baseRuns * SCALE[kind])) };
+  return { seed, numRuns: Math.max(1, Math.round(baseRuns * SCALE[kind])), includeErrorInReport: true };
 }
 
 /**
