@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Event } from '../../src/index.js';
 import { off, offProperty, on, releaseMs, resetProperty, submittedThen, tenths, trigger } from '../support/observation.js';
 import { check } from '../support/seed.js';
-import { DAY, KINDS, dayOf, dayText, ev, has, instant, msOf, policies, reason, releaseOf, rules, run, type Kind } from '../support/scenario.js';
+import { DAY, KINDS, dayOf, dayText, entries, ev, has, instant, msOf, policies, reason, releaseOf, rules, run, type Kind } from '../support/scenario.js';
 
 
 /**
@@ -41,6 +41,24 @@ describe('RULES §5: transitions of R1', () => {
         const none = run([], s, s, undefined, { clinical: 'none' });
         expect(has(none, 'T-R1-on')).toBe(false);
         expect(none.colour).toBe('green');
+      }),
+    );
+  });
+
+  it('T-R1-on: an R1 trigger during R1\'s post-discharge observation starts R1 again in treatment (I-17); one during treatment only adds evidence', () => {
+    check(
+      fc.property(submittedThen, fc.integer({ min: 0, max: 10 * DAY }), fc.integer({ min: 0, max: 5 * DAY }), ({ s, t }, gap, later) => {
+        const positive = ev('test-result', t, { result: 'positive' });
+        const discharge = ev('hospital-discharge', t + gap);
+        const again = ev('diagnosis', t + gap + later, { status: 'confirmed' });
+        const restarted = run([positive, discharge, again], s, t + gap + later);
+        expect(has(restarted, 'T-R1-on', t + gap + later)).toBe(true);
+        expect(reason(restarted, 'R1')?.phase).toBe('treatment');
+        expect(restarted.releaseAt).toBeNull();
+        const during = ev('diagnosis', t + gap, { status: 'confirmed' });
+        const treated = run([positive, { ...during, at: discharge.at }, { ...discharge, at: ev('hospital-discharge', t + gap + later + 1).at }], s, t + gap + later + 1);
+        expect(entries(treated, 'T-R1-on')).toHaveLength(1);
+        expect(reason(treated, 'R1')?.evidence).toContain(during.id);
       }),
     );
   });
@@ -99,6 +117,21 @@ describe('RULES §5: transitions of R2 and R3', () => {
         const other = run([ev('close-contact', t, { of: 'fever-clinic-observee' })], s, t, p);
         expect(has(other, 'T-R2-on')).toBe(false);
         expect(rules(other)).not.toContain('R2');
+      }),
+    );
+  });
+
+  it('T-R2-on: a later notice during R2 moves the count to it with T-R2-on again (I-17); a notice at the same instant as the count\'s anchor moves nothing', () => {
+    check(
+      fc.property(policies(), submittedThen, fc.double({ min: 0, max: 1, noNaN: true }), (p, { s, t }, where) => {
+        const release = releaseOf(t, p);
+        const u = t + 1 + Math.floor(where * (release - 2 - t));
+        const moved = run([trigger('R2', t, p, 0), trigger('R2', u, p, 0)], s, u, p);
+        expect(has(moved, 'T-R2-on', u)).toBe(true);
+        expect(releaseMs(reason(moved, 'R2')?.releaseAt)).toBe(releaseOf(u, p));
+        const same = run([trigger('R2', t, p, 0), trigger('R2', t, p, 0)], s, t, p);
+        expect(entries(same, 'T-R2-on')).toHaveLength(1);
+        expect(releaseMs(reason(same, 'R2')?.releaseAt)).toBe(release);
       }),
     );
   });
