@@ -122,6 +122,13 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
   const { conditions, trail } = state;
   const occurrences = new Map<Symptom, Occurrence[]>();
   let lastIsolation: { ms: number; id: string } | null = null;
+  // I-3 (2): the latest isolation start at or before the submission, one AT the submission
+  // included, although T-6 applies that one after the declaration.
+  let isolationAtSubmission: { ms: number; id: string } | null = null;
+  for (const item of timeline.applied) {
+    if (item.ms > input.submittedMs) break;
+    if (item.event.kind === 'isolation-started') isolationAtSubmission = { ms: item.ms, id: item.event.id };
+  }
   // Transitions before the code exists are not written (T-7); during the declaration they are
   // buffered so that the trail can start with T-app-submitted.
   let sink: RawTrailEntry[] | null = null;
@@ -201,9 +208,13 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
       if (declared && input.isolationMs !== null) {
         c.observationStart = input.isolationMs;
         c.isolation = 'declared';
-      } else if (lastIsolation !== null && (declared || lastIsolation.ms === ms)) {
-        c.observationStart = lastIsolation.ms;
-        c.isolation = declared ? 'before' : 'after';
+      } else if (declared && isolationAtSubmission !== null) {
+        c.observationStart = isolationAtSubmission.ms;
+        c.isolation = 'before';
+        addEvidence(c, isolationAtSubmission.id);
+      } else if (!declared && lastIsolation !== null && lastIsolation.ms === ms) {
+        c.observationStart = ms;
+        c.isolation = 'after';
         addEvidence(c, lastIsolation.id);
       }
       if (c.isolation !== 'none') c.interpretations.add('I-3');

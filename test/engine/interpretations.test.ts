@@ -37,6 +37,14 @@ describe('RULES §4 interpretations', () => {
       expect(a.reasons[0]?.evidence).toContain(late['id']);
     });
 
+    it('I-3 (2): an isolation start at the submission instant counts, even when an earlier one's count is already over', () => {
+      const early = ev('isolation-started', '2020-01-05T23:59:59.999+08:00', { place: 'home' });
+      const atSubmission = ev('isolation-started', '2020-01-20T00:00:00+08:00', { place: 'centralized' });
+      const a = run(decl({ submittedAt: '2020-01-20T00:00:00+08:00', closeContactOfCase: true }), [early, atSubmission], '2020-01-20T00:00:00+08:00');
+      expect(a.colour).toBe('red');
+      expect(a.releaseAt).toBe('2020-02-04T00:00:00+08:00');
+    });
+
     it('I-3 (3): else the first isolation-started at or after the start; later ones do not move it', () => {
       const notice = ev('close-contact', '2020-02-03T10:00:00+08:00', { of: 'case' });
       const first = ev('isolation-started', '2020-02-04T10:00:00+08:00', { place: 'home' });
