@@ -37,7 +37,7 @@ describe('RULES §4 interpretations', () => {
       expect(a.reasons[0]?.evidence).toContain(late['id']);
     });
 
-    it('I-3 (2): an isolation start at the submission instant counts, even when an earlier one's count is already over', () => {
+    it('I-3 (2): an isolation start at the submission instant counts, even when an earlier count is already over', () => {
       const early = ev('isolation-started', '2020-01-05T23:59:59.999+08:00', { place: 'home' });
       const atSubmission = ev('isolation-started', '2020-01-20T00:00:00+08:00', { place: 'centralized' });
       const a = run(decl({ submittedAt: '2020-01-20T00:00:00+08:00', closeContactOfCase: true }), [early, atSubmission], '2020-01-20T00:00:00+08:00');
