@@ -182,9 +182,9 @@ function checkHistory(raw: unknown, compiled: CompiledPolicy, issues: InputIssue
     }
   }
   // I-13: a correction voids an event of this history, not itself, and no cycle of corrections.
+  if (!events.some((item) => item.event.kind === 'correction')) return valid ? events : undefined;
   const corrections = new Map<string, InputEvent>();
   for (const item of byId.values()) if (item.event.kind === 'correction') corrections.set(item.event.id, item);
-  if (corrections.size === 0) return valid ? events : undefined;
   const knownIds = new Set<string>(byId.keys());
   raw.forEach((item: unknown) => {
     if (isRecord(item) && typeof item['id'] === 'string') knownIds.add(item['id']);
