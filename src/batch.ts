@@ -83,7 +83,8 @@ function evaluateOne(item: unknown, index: number, engine: Engine, now: unknown,
  *
  * @param cases - the cases, as an iterable or an async iterable
  * @param options - `now`, `engine`, `summary`
- * @returns the results, `{ index, ok: true, assessment | summary }` or `{ index, ok: false, issues }`
+ * @yields {BatchResult} one result per case, in input order: `{ index, ok: true, assessment | summary }` or `{ index, ok: false, issues }`
+ * @returns nothing once every case has its result
  * @example
  * for await (const r of evaluateMany(lines, { now: '2020-03-01T00:00:00+08:00', summary: true }))
  *   if (r.ok && 'summary' in r) console.log(r.summary.colour);

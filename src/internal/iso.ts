@@ -6,7 +6,9 @@
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Milliseconds in a day of 24 hours (of the UTC time line, never of a local day). */
 export const MS_PER_DAY = 86_400_000;
+/** Milliseconds in a minute. */
 export const MS_PER_MINUTE = 60_000;
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
@@ -94,13 +96,12 @@ export function parseInstant(text: string): number | undefined {
   if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
   let offsetMinutes = 0;
   const zone = text.charCodeAt(at);
-  if (zone === 90 && at + 1 === length) offsetMinutes = 0;
-  else if ((zone === 43 || zone === 45) && at + 6 === length && text.charCodeAt(at + 3) === 58) {
+  if ((zone === 43 || zone === 45) && at + 6 === length && text.charCodeAt(at + 3) === 58) {
     const oh = digits(text, at + 1, 2);
     const om = digits(text, at + 4, 2);
     if (oh < 0 || om < 0 || oh > 18 || om > 59) return undefined;
     offsetMinutes = (zone === 45 ? -1 : 1) * (oh * 60 + om);
-  } else return undefined;
+  } else if (zone !== 90 || at + 1 !== length) return undefined;
   return (
     daysFromCivil(year, month, day) * MS_PER_DAY +
     ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 +
