@@ -89,7 +89,8 @@ export function parseInstant(text: string): number | undefined {
       let end = at + 1;
       while (end < length && end - at <= 9 && digits(text, end, 1) >= 0) end++;
       if (end === at + 1) return undefined;
-      millis = Math.floor(Number(`0.${text.slice(at + 1, end)}`) * 1000 + 1e-6);
+      // Truncated to milliseconds digit by digit: .999999999 stays in its second.
+      millis = Number(text.slice(at + 1, Math.min(end, at + 4)).padEnd(3, '0'));
       at = end;
     }
   }
