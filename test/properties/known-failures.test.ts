@@ -4,8 +4,7 @@ import { lianyungang2020, type Assessment } from '../../src/index.js';
 import { arbitraries } from '../../src/testing/arbitraries.js';
 import { adverse } from '../support/adverse.js';
 import { check } from '../support/seed.js';
-import { releaseMs } from '../support/observation.js';
-import { DAY, engineOf, ev, instant, msOf, policies, reason, releaseOf, run } from '../support/scenario.js';
+import { DAY, engineOf, msOf } from '../support/scenario.js';
 
 /**
  * Properties that fail today, kept so that they run again once the rule book or the engine is
@@ -45,23 +44,3 @@ describe.skip('known failures (rule-book conflict with the issue, see the commen
   });
 });
 
-// Engine bug (I-3 (2) with T-7): a declared condition is counted from the latest isolation start at
-// or before submittedAt, one AT submittedAt included. When an earlier isolation's count is already
-// over at the submission, the engine applies T-7 (released at its start) before it applies the
-// isolation-started event dated exactly at submittedAt (T-6 puts events after the declaration), so
-// the condition is gone. Minimal case: declaration 2020-01-20T00:00:00+08:00 with
-// closeContactOfCase; isolation-started at 2020-01-05T23:59:59.999+08:00 and at
-// 2020-01-20T00:00:00+08:00; now 2020-01-20T00:00:00+08:00. Engine: green (T-R2-on, T-R2-off).
-// RULES I-3 (2): R2 counted from 2020-01-20, releaseAt 2020-02-04T00:00:00+08:00. (With the second
-// isolation 1 ms earlier the engine does give red.)
-describe.skip('known failures (engine bug: I-3 (2) isolation at the submission instant after a count already over)', () => {
-  it('T-R2-on: a declared close contact is counted from an isolation start at the submission instant even when an earlier one\'s count is already over (I-3 (2), T-7)', () => {
-    check(
-      fc.property(policies(), instant(), fc.integer({ min: 1, max: 20 * DAY }), (p, s, before) => {
-        const history = [ev('isolation-started', s - before, { place: 'home' }), ev('isolation-started', s, { place: 'centralized' })];
-        const a = run(history, s, s, p, { closeContactOfCase: true });
-        expect(releaseMs(reason(a, 'R2')?.releaseAt)).toBe(releaseOf(s, p));
-      }),
-    );
-  });
-});
