@@ -37,7 +37,7 @@ const cpuNow = () => {
   return (u.user + u.system) / 1000;
 };
 const ci = values.ci;
-const rounds = Number(values.rounds ?? (ci ? 3 : 7));
+const rounds = Number(values.rounds ?? (ci ? 5 : 7));
 const timeMs = Number(values.time ?? (ci ? 80 : 400));
 const out = values.out ?? (ci ? null : fileURLToPath(new URL('./results.json', import.meta.url)));
 const command = `node bench/run.mjs${process.argv.slice(2).length > 0 ? ` ${process.argv.slice(2).join(' ')}` : ''}`;
