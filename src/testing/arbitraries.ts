@@ -316,6 +316,8 @@ export interface HistoryOptions {
   readonly duplicates?: boolean;
   /** Whether the input order may differ from time order (T-6); default true. */
   readonly shuffle?: boolean;
+  /** Whether to add up to two episodes that follow the state machine (a positive test then a discharge …); default true. */
+  readonly episodes?: boolean;
 }
 
 /** A time of day relative to a local midnight: any, or on, next to or minutes from the midnight. */
@@ -327,11 +329,64 @@ const clock: fc.Arbitrary<number> = fc.oneof(
 );
 
 /** A history before its submission instant is known: instants as (local days after the submission day, time of day). */
+interface EventSpec {
+  readonly day: number;
+  readonly clock: number;
+  readonly offset: number;
+  readonly kind: EventKind;
+  readonly fields: Fields;
+}
+
 interface HistorySpec {
-  readonly events: readonly { readonly day: number; readonly clock: number; readonly offset: number; readonly kind: EventKind; readonly fields: Fields }[];
+  readonly events: readonly EventSpec[];
   readonly corrections: readonly { readonly target: number; readonly delay: number; readonly authority: string; readonly reason: string }[];
   readonly duplicates: readonly number[];
   readonly order: readonly number[] | null;
+}
+
+/** One event of an episode: days after the episode's start, a time of day, a kind and its fields. */
+const step = (kind: EventKind, fixed: Record<string, unknown>, after: fc.Arbitrary<number> = fc.constant(0)): fc.Arbitrary<Omit<EventSpec, 'day'> & { after: number }> =>
+  fc.tuple(after, clock, spelling).map(([days, time, offset]) => ({ after: days, clock: time, offset, kind, fields: { fixed, days: {} } }));
+const within = (max: number): fc.Arbitrary<number> => fc.integer({ min: 0, max });
+const optional = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T[]> => fc.option(arb, { nil: undefined }).map((x) => (x === undefined ? [] : [x]));
+
+/**
+ * Episodes that follow the state machine (RULES §5), so that releases, resets and the twice rule
+ * are reached often: a positive result then a discharge; a fever-clinic observation, an exclusion
+ * and a recovery, maybe an anomaly; a designation then a release; a close contact, an isolation
+ * start and maybe symptoms; the same symptom kind twice within days.
+ */
+const EPISODES: readonly fc.Arbitrary<readonly (Omit<EventSpec, 'day'> & { after: number })[]>[] = [
+  fc.tuple(
+    fc.oneof(step('test-result', { result: 'positive' }), step('diagnosis', { status: 'confirmed' }), step('diagnosis', { status: 'suspected' })),
+    step('hospital-discharge', {}, within(20)),
+  ),
+  fc
+    .tuple(
+      step('fever-clinic-observation', {}),
+      step('covid-excluded', {}, within(6)),
+      step('recovered', {}, within(6)),
+      optional(fc.oneof(step('temperature', { celsius: 37.5 }, within(20)), step('symptoms', { symptoms: ['fatigue'] }, within(20)))),
+    )
+    .map(([a, b, c, d]) => [a, b, c, ...d]),
+  fc.tuple(step('high-risk-designation', { authority: 'Lianyungang CDC', reason: 'cluster investigation', basis: 'HQ notice 12' }), step('authority-release', { authority: 'Lianyungang CDC', reason: 'investigation closed' }, within(30))),
+  fc
+    .tuple(
+      fc.constantFrom('case', 'fever-clinic-observee').chain((of) => step('close-contact', { of })),
+      step('isolation-started', { place: 'centralized' }, within(2)),
+      optional(symptomList(1).chain((symptoms) => step('symptoms', { symptoms, source: 'self' }, within(16)))),
+    )
+    .map(([a, b, c]) => [a, b, ...c]),
+  fc.constantFrom<Symptom>('fever', 'dry-cough', 'shortness-of-breath').chain((kind) =>
+    fc.tuple(step('symptoms', { symptoms: [kind], source: 'checkpoint' }), kind === 'fever' ? step('temperature', { celsius: 37.6, venue: 'public-transport' }, within(16)) : step('daily-report', { symptoms: [kind] }, within(16))),
+  ),
+];
+
+/** Episodes whose events are all of the allowed kinds (the others dropped), placed from a start day. */
+function episode(kinds: readonly EventKind[], fromDay: number, toDay: number): fc.Arbitrary<EventSpec[]> {
+  return fc.tuple(fc.integer({ min: fromDay, max: toDay }), fc.oneof(...EPISODES)).map(([start, steps]) =>
+    steps.filter((e) => kinds.includes(e.kind)).map(({ after, ...e }) => ({ ...e, day: start + after })),
+  );
 }
 
 function historySpec(opts: HistoryOptions): fc.Arbitrary<HistorySpec> {
@@ -342,9 +397,17 @@ function historySpec(opts: HistoryOptions): fc.Arbitrary<HistorySpec> {
     .tuple(fc.integer({ min: -(opts.daysBefore ?? 10), max: opts.daysAfter ?? 40 }), clock, spelling, kind)
     .map(([day, time, offset, [k, f]]) => ({ day, clock: time, offset, kind: k, fields: f }));
   const fraction = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
-  const slots = maxLength + 6;
+  const slots = maxLength + 16;
   return fc.record({
-    events: kinds.length === 0 ? fc.constant([]) : fc.array(event, { maxLength }),
+    events:
+      kinds.length === 0
+        ? fc.constant([])
+        : fc
+            .tuple(
+              fc.array(event, { maxLength }),
+              fc.array(episode(kinds, -(opts.daysBefore ?? 10), opts.daysAfter ?? 40), { maxLength: opts.episodes === false ? 0 : 2 }),
+            )
+            .map(([single, stories]) => [...single, ...stories.flat()]),
     corrections: fc.array(
       fc.record({
         target: fraction,
