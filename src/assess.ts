@@ -2,7 +2,7 @@ import { formatDay } from './internal/iso.js';
 import { colourOf, type Condition, type FoldState } from './fold.js';
 import { reasonMessage } from './messages.js';
 import type { CompiledPolicy } from './policy/compile.js';
-import type { Assessment, Awaited, Reason } from './schema/assessment.js';
+import type { Assessment, Awaited, Ignored, Reason, TrailEntry } from './schema/assessment.js';
 import { OBLIGATIONS, RULES, type Colour, type Obligation, type RuleId } from './schema/primitives.js';
 import type { Timeline } from './timeline.js';
 import type { ValidCase } from './validate.js';
@@ -62,14 +62,53 @@ function projectChange(conditions: readonly Condition[], colour: Colour): number
   return null;
 }
 
-/** Builds the assessment of a folded case. */
-export function assess(cp: CompiledPolicy, input: ValidCase, timeline: Timeline, state: FoldState): Assessment {
-  const { zone, policy } = cp;
+/** Where the fold leaves a case at `now`: the active conditions and the projections of RULES §8. */
+export interface Projection {
+  readonly active: readonly Condition[];
+  readonly colour: Colour;
+  /** When the code turns green if nothing new happens; null if green or awaiting an outside event. */
+  readonly releaseAtMs: number | null;
+  /** The first instant after now at which the colour would differ. */
+  readonly nextChangeMs: number | null;
+}
+
+/** The active conditions in rule order, the colour (I-1) and the two projections of RULES §8. */
+export function project(state: FoldState): Projection {
   const active = RULES.flatMap((rule) => {
     const c = state.conditions.get(rule);
     return c === undefined ? [] : [c];
   });
   const colour = colourOf(active.map((c) => c.rule));
+  const releaseAtMs =
+    active.length === 0 || active.some((c) => c.releaseAt === null) ? null : Math.max(...active.map((c) => c.releaseAt as number));
+  return { active, colour, releaseAtMs, nextChangeMs: projectChange(active, colour) };
+}
+
+/** What a city-wide batch keeps of an assessment. */
+export interface AssessmentSummary {
+  readonly subject: string;
+  readonly colour: Colour;
+  readonly rules: readonly RuleId[];
+  readonly releaseAt: string | null;
+  readonly nextChangeAt: string | null;
+}
+
+/** The summary of a folded case, without rendering reasons, messages or the trail. */
+export function summarizeState(cp: CompiledPolicy, input: ValidCase, state: FoldState): AssessmentSummary {
+  const { active, colour, releaseAtMs, nextChangeMs } = project(state);
+  return {
+    subject: input.declaration.subjectId,
+    colour,
+    rules: active.map((c) => c.rule),
+    releaseAt: releaseAtMs === null ? null : cp.zone.format(releaseAtMs),
+    nextChangeAt: nextChangeMs === null ? null : cp.zone.format(nextChangeMs),
+  };
+}
+
+/** Builds the assessment of a folded case. */
+export function assess(cp: CompiledPolicy, input: ValidCase, timeline: Timeline, state: FoldState): Assessment {
+  const { zone, policy } = cp;
+  const { active, colour, releaseAtMs, nextChangeMs: nextChange } = project(state);
   const several = active.length > 1;
 
   const reasons: Reason[] = active.map((c) => {
@@ -111,9 +150,6 @@ export function assess(cp: CompiledPolicy, input: ValidCase, timeline: Timeline,
   });
 
   const awaiting = [...new Set(reasons.flatMap((r) => r.awaiting))];
-  const releaseAtMs =
-    active.length === 0 || active.some((c) => c.releaseAt === null) ? null : Math.max(...active.map((c) => c.releaseAt as number));
-  const nextChange = projectChange(active, colour);
 
   // RULES §3: obligations of the conditions of the current colour, and the daily report while GY is active.
   const gy = state.conditions.get('GY');
@@ -144,16 +180,15 @@ export function assess(cp: CompiledPolicy, input: ValidCase, timeline: Timeline,
     permissions: { cityTravel: green, publicPlaces: green, publicTransport: green },
     obligations: OBLIGATIONS.filter((o) => owed.has(o)),
     missedDailyReports: missed,
-    trail: state.trail.map((e) => ({
-      transition: e.transition,
-      at: zone.format(e.ms),
-      evidence: e.evidence,
-      colour: e.colour,
-      ...(e.rule === undefined ? {} : { rule: e.rule }),
-      ...(e.from === undefined ? {} : { from: e.from }),
-    })),
-    ignored: [...timeline.ignored],
-    applied: [...state.applied],
+    trail: state.trail.map((e) => {
+      const entry: TrailEntry = { transition: e.transition, at: zone.format(e.ms), evidence: e.evidence, colour: e.colour };
+      if (e.rule !== undefined) entry.rule = e.rule;
+      if (e.from !== undefined) entry.from = e.from;
+      return entry;
+    }),
+    // Both lists are built for this one call: handed over, not copied.
+    ignored: timeline.ignored as Ignored[],
+    applied: state.applied,
     policy: { ...cp.ref },
   };
 }

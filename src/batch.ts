@@ -1,5 +1,6 @@
 import { defaultEngine, type Engine } from './engine.js';
 import type { InputIssue } from './errors.js';
+import type { AssessmentSummary } from './assess.js';
 import type { Assessment } from './schema/assessment.js';
 import type { Colour, RuleId } from './schema/primitives.js';
 
@@ -8,14 +9,6 @@ import type { Colour, RuleId } from './schema/primitives.js';
  * input order, one result per case, so that one bad case never stops the batch or loses a case.
  */
 
-/** The few fields a dispatcher or a dashboard reads of an assessment. */
-export interface AssessmentSummary {
-  readonly subject: string;
-  readonly colour: Colour;
-  readonly rules: readonly RuleId[];
-  readonly releaseAt: string | null;
-  readonly nextChangeAt: string | null;
-}
 
 /** Options of `evaluateMany`. */
 export interface BatchOptions {
@@ -69,9 +62,12 @@ function evaluateOne(item: unknown, index: number, engine: Engine, now: unknown,
       issues: [{ path: [], code: input === undefined ? 'required' : 'invalid_type', message: 'expected a case: { declaration, history }' }],
     };
   const record = input as { declaration?: unknown; history?: unknown; now?: unknown };
+  if (summary) {
+    const result = engine.safeSummarize(record.declaration, record.history, record.now ?? now);
+    return result.success ? { index, ok: true, summary: result.data } : { index, ok: false, issues: result.error.issues };
+  }
   const result = engine.safeEvaluate(record.declaration, record.history, record.now ?? now);
-  if (!result.success) return { index, ok: false, issues: result.error.issues };
-  return summary ? { index, ok: true, summary: summarize(result.data) } : { index, ok: true, assessment: result.data };
+  return result.success ? { index, ok: true, assessment: result.data } : { index, ok: false, issues: result.error.issues };
 }
 
 /**

@@ -1,14 +1,14 @@
-import { assess } from './assess.js';
+import { assess, summarizeState, type AssessmentSummary } from './assess.js';
 import { decideCheckpoint } from './checkpoint.js';
 import { HealthCodeInputError } from './errors.js';
-import { fold } from './fold.js';
+import { fold, type FoldState } from './fold.js';
 import { lianyungang2020 } from './policy/lianyungang2020.js';
 import { compilePolicy, type CompiledPolicy } from './policy/compile.js';
 import type { Assessment } from './schema/assessment.js';
 import type { CheckDecision } from './schema/checkpoint.js';
 import type { ValidPolicy } from './schema/policy.js';
-import { buildTimeline } from './timeline.js';
-import { validateCase } from './validate.js';
+import { buildTimeline, type Timeline } from './timeline.js';
+import { validateCase, type ValidCase } from './validate.js';
 
 /** The result of a safe call: the zod `safeParse` shape. */
 export type SafeResult<T> = { readonly success: true; readonly data: T } | { readonly success: false; readonly error: HealthCodeInputError };
@@ -35,13 +35,35 @@ export interface Engine {
   check(assessment: unknown, context: unknown): CheckDecision;
   /** Like `check`, but returns `{ success, data | error }` and never throws. */
   safeCheck(assessment: unknown, context: unknown): SafeResult<CheckDecision>;
+  /**
+   * Like `safeEvaluate`, but returns only what a city-wide batch keeps (subject, colour, rules,
+   * releaseAt, nextChangeAt): the same fold, without rendering reasons, messages or the trail.
+   * @param declaration - the application form (validated)
+   * @param history - the events, any order (validated)
+   * @param now - a `Date` or an ISO-8601 instant with offset
+   */
+  safeSummarize(declaration: unknown, history: unknown, now: unknown): SafeResult<AssessmentSummary>;
 }
 
-function run(cp: CompiledPolicy, declaration: unknown, history: unknown, now: unknown): SafeResult<Assessment> {
-  const checked = validateCase(declaration, history, now, cp);
-  if (!checked.ok) return { success: false, error: new HealthCodeInputError(checked.issues) };
-  const timeline = buildTimeline(checked.value.events, checked.value.nowMs);
-  return { success: true, data: assess(cp, checked.value, timeline, fold(cp, checked.value, timeline)) };
+function run<T>(
+  cp: CompiledPolicy,
+  declaration: unknown,
+  history: unknown,
+  now: unknown,
+  finish: (input: ValidCase, timeline: Timeline, state: FoldState) => T,
+): SafeResult<T> {
+  try {
+    const checked = validateCase(declaration, history, now, cp);
+    if (!checked.ok) return { success: false, error: new HealthCodeInputError(checked.issues) };
+    const timeline = buildTimeline(checked.value.events, checked.value.nowMs);
+    return { success: true, data: finish(checked.value, timeline, fold(cp, checked.value, timeline)) };
+  } catch (cause) {
+    // Input that the schemas let through must never crash the caller: report it as an issue.
+    return {
+      success: false,
+      error: new HealthCodeInputError([{ path: [], code: 'invalid', message: `could not evaluate: ${String(cause)}` }]),
+    };
+  }
 }
 
 /**
@@ -49,24 +71,17 @@ function run(cp: CompiledPolicy, declaration: unknown, history: unknown, now: un
  * listing every problem when the policy is invalid.
  *
  * @param policy - a policy as data (FORMAT "Policy")
- * @returns `{ policy, evaluate, safeEvaluate, check, safeCheck }` for that policy
+ * @returns `{ policy, evaluate, safeEvaluate, check, safeCheck, safeSummarize }` for that policy
  * @example
  * const engine = createEngine({ ...lianyungang2020, observationDays: 21 });
  * engine.evaluate(declaration, history, '2020-02-10T12:00:00+08:00').colour;
  */
 export function createEngine(policy: unknown): Engine {
   const cp = compilePolicy(policy);
-  const safeEvaluate = (declaration: unknown, history: unknown, now: unknown): SafeResult<Assessment> => {
-    try {
-      return run(cp, declaration, history, now);
-    } catch (cause) {
-      // Input that the schemas let through must never crash the caller: report it as an issue.
-      return {
-        success: false,
-        error: new HealthCodeInputError([{ path: [], code: 'invalid', message: `could not evaluate: ${String(cause)}` }]),
-      };
-    }
-  };
+  const safeEvaluate = (declaration: unknown, history: unknown, now: unknown): SafeResult<Assessment> =>
+    run(cp, declaration, history, now, (input, timeline, state) => assess(cp, input, timeline, state));
+  const safeSummarize = (declaration: unknown, history: unknown, now: unknown): SafeResult<AssessmentSummary> =>
+    run(cp, declaration, history, now, (input, _timeline, state) => summarizeState(cp, input, state));
   const safeCheck = (assessment: unknown, context: unknown): SafeResult<CheckDecision> => {
     try {
       const decided = decideCheckpoint(cp, assessment, context);
@@ -92,6 +107,7 @@ export function createEngine(policy: unknown): Engine {
       return result.data;
     },
     safeCheck,
+    safeSummarize,
   };
 }
 

@@ -133,9 +133,11 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
   // buffered so that the trail can start with T-app-submitted.
   let sink: RawTrailEntry[] | null = null;
 
+  const currentColour = (): Colour => (conditions.size === 0 ? 'green' : colourOf(conditions.keys()));
+
   const push = (transition: string, ms: number, evidence: Iterable<string>, rule?: RuleId, from?: Colour): void => {
     if (sink === null) return;
-    const entry: RawTrailEntry = { transition, ms, evidence: [...evidence], colour: colourOf(conditions.keys()) };
+    const entry: RawTrailEntry = { transition, ms, evidence: [...evidence], colour: currentColour() };
     if (rule !== undefined) entry.rule = rule;
     if (from !== undefined) entry.from = from;
     sink.push(entry);
@@ -188,7 +190,7 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
   };
 
   const settle = (ms: number, evidence: Iterable<string>): void => {
-    const colour = colourOf(conditions.keys());
+    const colour = currentColour();
     if (colour === state.colour) return;
     const from = state.colour;
     state.colour = colour;
@@ -316,9 +318,10 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
   // I-7, I-14 resets while not green; I-8 the twice rule while green.
   const applySymptoms = (ms: number, item: InputEvent): void => {
     const event = item.event;
-    const kinds = [...new Set(symptomsOf(event, policy.feverThresholdCelsius))] as Symptom[];
-    if (kinds.length === 0) return;
-    if (colourOf(conditions.keys()) === 'green') {
+    const recorded = symptomsOf(event, policy.feverThresholdCelsius);
+    if (recorded.length === 0) return;
+    const kinds = (recorded.length === 1 ? recorded : [...new Set(recorded)]) as Symptom[];
+    if (currentColour() === 'green') {
       countOccurrence(ms, event.id, kinds);
       return;
     }
@@ -378,7 +381,7 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
     if (areas.length > 0) triggerObserved('R3', ms, 'declaration', true, { areas: [...new Set(areas.filter((a) => a !== ''))] });
     // I-16: a declared R1 fact means R4 does not start.
     if (d.feverClinicObservation && d.clinical === 'none') triggerR4(ms, 'declaration', true);
-    const red = colourOf(conditions.keys()) === 'red';
+    const red = currentColour() === 'red';
     // I-16: Y1 and Y2 start at the declaration only if no red condition is active then.
     if (d.symptoms.length > 0 && !red) startObservation('Y1', ms, ['declaration'], true, { symptoms: [...new Set(d.symptoms)] });
     if (d.closeContactOfFeverClinicObservee) {
@@ -390,7 +393,7 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
 
     // T-7: the trail starts with T-app-submitted, then the -on entries of the conditions active
     // at the submission, then T-colour from green unless green.
-    const colour = colourOf(conditions.keys());
+    const colour = currentColour();
     sink = trail;
     push('T-app-submitted', ms, ['declaration']);
     for (const rule of RULES) {

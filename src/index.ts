@@ -1,7 +1,8 @@
 export { createEngine, defaultEngine } from './engine.js';
 export type { Engine, SafeResult } from './engine.js';
 export { evaluateMany, summarize } from './batch.js';
-export type { AssessmentSummary, BatchOptions, BatchResult } from './batch.js';
+export type { BatchOptions, BatchResult } from './batch.js';
+export type { AssessmentSummary } from './assess.js';
 export { HealthCodeInputError, formatPath } from './errors.js';
 export type { InputIssue, IssueCode } from './errors.js';
 export { lianyungang2020 } from './policy/lianyungang2020.js';

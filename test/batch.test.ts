@@ -178,3 +178,20 @@ describe('examples/batch/cli.mjs', () => {
     expect(workers.status).toBe(1);
   });
 });
+
+describe('safeSummarize (the batch summary path)', () => {
+  it('RULES §8: the summary path (safeSummarize) gives exactly the summary of the full assessment, for any generated case', async () => {
+    const { default: fc } = await import('fast-check');
+    const { arbitraries } = await import('../src/testing/arbitraries.js');
+    const { defaultEngine } = await import('../src/index.js');
+    const { check } = await import('./support/seed.js');
+    check(
+      fc.property(arbitraries.case(), (c) => {
+        const full = defaultEngine.evaluate(c.declaration, c.history, c.now);
+        const fast = defaultEngine.safeSummarize(c.declaration, c.history, c.now);
+        expect(fast.success && fast.data).toEqual(summarize(full));
+      }),
+      'invariant',
+    );
+  });
+});
