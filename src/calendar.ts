@@ -1,5 +1,5 @@
 import { tzOffset } from '@date-fns/tz';
-import { MS_PER_DAY, MS_PER_MINUTE, formatDay, formatInstant } from './internal/iso.js';
+import { MS_PER_DAY, MS_PER_MINUTE, formatDay, formatInstant, formatOffset, formatTimeOfDay } from './internal/iso.js';
 
 /**
  * The one module that does zone-aware day arithmetic (T-1 … T-4). Every calendar question the
@@ -27,7 +27,6 @@ export interface Zone {
 
 const BUCKET_MS = 15 * MS_PER_MINUTE;
 const CACHE_LIMIT = 200_000;
-const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
 
 /** Whether the runtime knows an IANA time zone name. */
 export function isTimeZone(name: string): boolean {
@@ -117,18 +116,10 @@ export function createZone(name: string): Zone {
     }
     let suffix = offsets.get(offset);
     if (suffix === undefined) {
-      suffix = formatInstant(0, offset).slice(19);
+      suffix = formatOffset(offset);
       offsets.set(offset, suffix);
     }
-    let rest = local - day * MS_PER_DAY;
-    const millis = rest % 1000;
-    rest = (rest - millis) / 1000;
-    const second = rest % 60;
-    rest = (rest - second) / 60;
-    const minute = rest % 60;
-    const hour = (rest - minute) / 60;
-    const fraction = millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`;
-    return `${date}T${TWO_DIGITS[hour] as string}:${TWO_DIGITS[minute] as string}:${TWO_DIGITS[second] as string}${fraction}${suffix}`;
+    return `${date}T${formatTimeOfDay(local - day * MS_PER_DAY)}${suffix}`;
   };
 
   return { name, offsetAt, dayOf, startOfDay, wallTime, format };

@@ -131,6 +131,25 @@ export function formatDay(days: number): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
+/** `HH:mm:ss` of a time of day in milliseconds, with `.sss` only when the milliseconds are not zero. */
+export function formatTimeOfDay(msOfDay: number): string {
+  let rest = msOfDay;
+  const millis = rest % 1000;
+  rest = (rest - millis) / 1000;
+  const second = rest % 60;
+  rest = (rest - second) / 60;
+  const minute = rest % 60;
+  const hour = (rest - minute) / 60;
+  const fraction = millis === 0 ? '' : `.${pad(millis, 3)}`;
+  return `${pad(hour)}:${pad(minute)}:${pad(second)}${fraction}`;
+}
+
+/** `±HH:MM` of an offset in minutes east of UTC. */
+export function formatOffset(offsetMinutes: number): string {
+  const abs = Math.abs(Math.round(offsetMinutes));
+  return `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
 /**
  * An instant written with a given offset: `YYYY-MM-DDTHH:mm:ss±HH:MM`, with `.sss` only when the
  * milliseconds are not zero.
@@ -138,15 +157,5 @@ export function formatDay(days: number): string {
 export function formatInstant(ms: number, offsetMinutes: number): string {
   const local = ms + offsetMinutes * MS_PER_MINUTE;
   const days = Math.floor(local / MS_PER_DAY);
-  let rest = local - days * MS_PER_DAY;
-  const millis = rest % 1000;
-  rest = (rest - millis) / 1000;
-  const second = rest % 60;
-  rest = (rest - second) / 60;
-  const minute = rest % 60;
-  const hour = (rest - minute) / 60;
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(Math.round(offsetMinutes));
-  const fraction = millis === 0 ? '' : `.${pad(millis, 3)}`;
-  return `${formatDay(days)}T${pad(hour)}:${pad(minute)}:${pad(second)}${fraction}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${formatDay(days)}T${formatTimeOfDay(local - days * MS_PER_DAY)}${formatOffset(offsetMinutes)}`;
 }
