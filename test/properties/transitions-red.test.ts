@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Event } from '../../src/index.js';
 import { off, offProperty, on, releaseMs, resetProperty, submittedThen, tenths, trigger } from '../support/observation.js';
 import { check } from '../support/seed.js';
-import { DAY, KINDS, dayOf, dayText, entries, ev, has, instant, msOf, policies, reason, releaseOf, rules, run, type Kind } from '../support/scenario.js';
+import { DAY, KINDS, T0, dayOf, dayText, entries, ev, has, instant, iso, msOf, policies, reason, releaseOf, rules, run, startOfDay, type Kind } from '../support/scenario.js';
 
 
 /**
@@ -169,6 +169,28 @@ describe('RULES §5: transitions of R2 and R3', () => {
 
   it('T-R2-off: R2 ends at a full N days after its start with no reset symptom, and not a millisecond before', () => {
     offProperty('R2');
+  });
+
+  it('T-R2-off: a declared close contact whose isolation count is over exactly at the submission is released at its start, -on and -off at submittedAt and green from the start (T-7); submitted a millisecond earlier, it is red until then', () => {
+    check(
+      fc.property(policies(), fc.integer({ min: dayOf(T0) + 30, max: dayOf(T0) + 60 }), fc.integer({ min: 0, max: DAY - 1 }), (p, day, clock) => {
+        const s = startOfDay(day);
+        const n = p.observationDays;
+        const anchor =
+          p.dayCounting === 'civil-code' ? startOfDay(day - n - 1) + clock : p.dayCounting === 'inclusive-start' ? startOfDay(day - n) + clock : s - n * DAY;
+        expect(releaseOf(anchor, p)).toBe(s);
+        const facts = { closeContactOfCase: true, isolationStartedAt: iso(anchor) };
+        const over = run([], s, s, p, facts);
+        expect(has(over, 'T-R2-on', s) && has(over, 'T-R2-off', s)).toBe(true);
+        expect(over.trail[0]?.colour).toBe('green');
+        expect(entries(over, 'T-colour')).toHaveLength(0);
+        expect(over.colour).toBe('green');
+        const running = run([], s - 1, s - 1, p, facts);
+        expect(has(running, 'T-R2-off')).toBe(false);
+        expect(running.colour).toBe('red');
+        expect(releaseMs(running.releaseAt)).toBe(s);
+      }),
+    );
   });
 
   it('T-R3-on: a key-area visit or contact whose last day is the first day of the look-back window turns the code red (I-5, T-4); a day earlier, a day after the report, or an area not on the list, does not', () => {
