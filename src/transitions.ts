@@ -71,6 +71,3 @@ export const transitions: readonly Transition[] = Object.freeze([
   t('T-colour', null, 'colour', 'colour', 'the derived colour changed', '§2', ['I-1']),
   t('T-void', null, 'event', 'void', 'a correction voided an event', '§1', ['I-13']),
 ]);
-
-/** The set of transition ids, for membership checks. */
-export const TRANSITION_IDS: ReadonlySet<string> = new Set(transitions.map((x) => x.id));
