@@ -243,6 +243,12 @@ function langOf(argv) {
   return LANGS.includes(value) ? value : 'en';
 }
 
+// A reader that stops early (`… | head`) is not an error of the CLI.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 let code;
 try {
   code = main(process.argv.slice(2));
