@@ -806,11 +806,16 @@ describe('RULES §9: size limits and time bounds', () => {
     ];
     const invalid = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i, kind: 'nope', at: 'soon', extra: [i] }));
     for (const build of [valid, invalid]) {
-      // A warm-up, then a size 10 times larger must not cost more than 10 times as much (plus slack).
+      // A warm-up, then a size 10 times larger must not cost more than 10 times as much, with
+      // slack for a busy machine; a quadratic cost would be 100 times. Best of three runs each.
       safeEvaluate(baseDeclaration(), build(200), NOW);
-      const smallRun = timed(() => safeEvaluate(baseDeclaration(), build(2_000), NOW)).ms;
-      const largeRun = timed(() => safeEvaluate(baseDeclaration(), build(20_000), NOW)).ms;
-      expect(largeRun).toBeLessThan(Math.max(smallRun, 5) * 10 * 3);
+      const best = (n: number): number => {
+        const input = build(n);
+        return Math.min(...[0, 1, 2].map(() => timed(() => safeEvaluate(baseDeclaration(), input, NOW)).ms));
+      };
+      const smallRun = best(2_000);
+      const largeRun = best(20_000);
+      expect(largeRun).toBeLessThan(Math.max(smallRun, 5) * 10 * 5);
       // An absolute bound: half a millisecond per event on the slowest machine CI uses.
       expect(largeRun).toBeLessThan(20_000 * 0.5);
     }
