@@ -3,7 +3,17 @@
 import { spawnSync } from 'node:child_process';
 
 const zones = (process.env.HCR_TEST_ZONES ?? 'UTC,America/Sao_Paulo,Asia/Shanghai,Pacific/Apia').split(',');
-const files = ['test/engine', 'test/calendar.test.ts'];
+// Every example-based test file: the engine, the calendar, checkpoints, applications, the bundled
+// cases, messages and the testing builders (the property files check T-1 themselves).
+const files = [
+  'test/engine',
+  'test/calendar.test.ts',
+  'test/checkpoint.test.ts',
+  'test/application.test.ts',
+  'test/cases.test.ts',
+  'test/messages.test.ts',
+  'test/testing.test.ts',
+];
 for (const zone of zones) {
   console.log(`\n# TZ=${zone}`);
   const run = spawnSync('npx', ['vitest', 'run', '--reporter=dot', ...files], {
