@@ -2,7 +2,6 @@ import { defaultEngine, type Engine } from './engine.js';
 import type { InputIssue } from './errors.js';
 import type { AssessmentSummary } from './assess.js';
 import type { Assessment } from './schema/assessment.js';
-import type { Colour, RuleId } from './schema/primitives.js';
 
 /**
  * Many cases at once (a city's worth): an async-iterable transform from cases to results, in
