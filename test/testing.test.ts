@@ -283,6 +283,13 @@ describe('one source for apps and the library', () => {
     expect(arbitraries).toBe(propertyArbitraries);
   });
 
+  it('RULES §9: a history of corrections only (or of no kind) is an empty history, not an error', () => {
+    for (const kinds of [['correction'], []] as const) {
+      const samples = fc.sample(arbitraries.history({ kinds: [...kinds] }), { numRuns: 5, seed: 1 });
+      expect(samples.every((history) => Array.isArray(history) && history.length === 0)).toBe(true);
+    }
+  });
+
   it('T-6: for any generated case, a scenario of its declaration and history evaluates exactly as evaluate does', () => {
     check(
       fc.property(arbitraries.case(), (c) => {

@@ -392,10 +392,16 @@ function episode(kinds: readonly EventKind[], fromDay: number, toDay: number): f
 function historySpec(opts: HistoryOptions): fc.Arbitrary<HistorySpec> {
   const maxLength = opts.maxLength ?? 8;
   const kinds = (opts.kinds ?? PLAIN_KINDS).filter((k) => k !== 'correction');
-  const kind = fc.oneof(...kinds.map((k) => ({ weight: KIND_WEIGHT[k] ?? 1, arbitrary: eventFields(k).map((f) => [k, f] as const) })));
-  const event = fc
-    .tuple(fc.integer({ min: -(opts.daysBefore ?? 10), max: opts.daysAfter ?? 40 }), clock, spelling, kind)
-    .map(([day, time, offset, [k, f]]) => ({ day, clock: time, offset, kind: k, fields: f }));
+  // Built only when some kind is allowed: fast-check's oneof needs at least one arbitrary.
+  const event = (): fc.Arbitrary<EventSpec> =>
+    fc
+      .tuple(
+        fc.integer({ min: -(opts.daysBefore ?? 10), max: opts.daysAfter ?? 40 }),
+        clock,
+        spelling,
+        fc.oneof(...kinds.map((k) => ({ weight: KIND_WEIGHT[k] ?? 1, arbitrary: eventFields(k).map((f) => [k, f] as const) }))),
+      )
+      .map(([day, time, offset, [k, f]]) => ({ day, clock: time, offset, kind: k, fields: f }));
   const fraction = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
   const slots = maxLength + 16;
   return fc.record({
@@ -404,7 +410,7 @@ function historySpec(opts: HistoryOptions): fc.Arbitrary<HistorySpec> {
         ? fc.constant([])
         : fc
             .tuple(
-              fc.array(event, { maxLength }),
+              fc.array(event(), { maxLength }),
               fc.array(episode(kinds, -(opts.daysBefore ?? 10), opts.daysAfter ?? 40), { maxLength: opts.episodes === false ? 0 : 2 }),
             )
             .map(([single, stories]) => [...single, ...stories.flat()]),
