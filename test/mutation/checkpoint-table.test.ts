@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check, createEngine, evaluate, lianyungang2020, safeCheck, type Assessment } from '../../src/index.js';
+import { minimalDeclaration } from '../support/minimal.js';
 
 /**
  * RULES §6: the whole checkpoint table, every row for every venue, direction, role and code, with
@@ -9,14 +10,7 @@ import { check, createEngine, evaluate, lianyungang2020, safeCheck, type Assessm
  */
 
 const AT = '2020-03-01T09:00:00+08:00';
-const base = {
-  id: 'app-1',
-  subjectId: 's-1',
-  submittedAt: '2020-02-01T10:00:00+08:00',
-  category: 'resident',
-  channel: 'self',
-  attestation: true,
-};
+const base = minimalDeclaration();
 const approved = { id: 'rv', at: '2020-02-01T11:00:00+08:00', kind: 'review-approved' };
 const rejected = { id: 'rj', at: '2020-02-01T11:00:00+08:00', kind: 'review-rejected', reason: 'incomplete form' };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HealthCodeInputError, createEngine, formatPath, lianyungang2020, safeEvaluate } from '../../src/index.js';
+import { minimalDeclaration } from '../support/minimal.js';
 
 /**
  * RULES §9: the shape of an input error, exactly. Every issue has a path printed the way the
@@ -7,15 +8,7 @@ import { HealthCodeInputError, createEngine, formatPath, lianyungang2020, safeEv
  */
 
 const NOW = '2020-02-20T12:00:00+08:00';
-const declaration = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
-  id: 'app-1',
-  subjectId: 's-1',
-  submittedAt: '2020-02-01T10:00:00+08:00',
-  category: 'resident',
-  channel: 'self',
-  attestation: true,
-  ...over,
-});
+const declaration = minimalDeclaration;
 
 function issuesOf(d: unknown, ...rest: [] | [history: unknown, now: unknown]) {
   const result = rest.length === 0 ? safeEvaluate(d, [], NOW) : safeEvaluate(d, rest[0], rest[1]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, credentialFor, formatPath, lianyungang2020, mustApply, safeCheck, safeEvaluate, type Category, type Channel } from '../../src/index.js';
+import { minimalDeclaration } from '../support/minimal.js';
 
 /**
  * RULES §9: every cross-field problem the engine finds itself (beyond the schemas) is reported at
@@ -8,15 +9,7 @@ import { createEngine, credentialFor, formatPath, lianyungang2020, mustApply, sa
  */
 
 const NOW = '2020-02-20T12:00:00+08:00';
-const declaration = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
-  id: 'app-1',
-  subjectId: 's-1',
-  submittedAt: '2020-02-01T10:00:00+08:00',
-  category: 'resident',
-  channel: 'self',
-  attestation: true,
-  ...over,
-});
+const declaration = minimalDeclaration;
 const approved = { id: 'rv', at: '2020-02-01T11:00:00+08:00', kind: 'review-approved' };
 const correction = (id: string, voids: string, at = '2020-02-02T09:00:00+08:00') => ({
   id,

@@ -16,6 +16,7 @@ import {
 } from '../../src/index.js';
 import { arbitraries } from '../../src/testing/index.js';
 import { check } from '../support/seed.js';
+import { minimalDeclaration } from '../support/minimal.js';
 
 /**
  * RULES §9 against hostile input: arbitrary JSON, deep nesting, huge arrays and strings,
@@ -57,14 +58,7 @@ const everyCodeListed: [Missing] extends [never] ? true : Missing = true;
 void everyCodeListed;
 
 const NOW = '2020-02-20T12:00:00+08:00';
-const baseDeclaration = (): Record<string, unknown> => ({
-  id: 'app-1',
-  subjectId: 's-1',
-  submittedAt: '2020-02-01T10:00:00+08:00',
-  category: 'resident',
-  channel: 'self',
-  attestation: true,
-});
+const baseDeclaration = (): Record<string, unknown> => minimalDeclaration();
 const approved = (): Record<string, unknown> => ({ id: 'rv', at: '2020-02-01T11:00:00+08:00', kind: 'review-approved' });
 const context = (): Record<string, unknown> => ({ venue: 'public-place', direction: 'in', celsius: 36.5, at: NOW });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, type Assessment, type Event } from '../../src/index.js';
 import { arbitraries } from '../../src/testing/index.js';
 import { check } from '../support/seed.js';
+import { minimalDeclaration } from '../support/minimal.js';
 
 /**
  * RULES §9 "never a silently dropped event": every event of the input is accounted for exactly
@@ -119,14 +120,7 @@ describe('RULES §9: no event is lost', () => {
   });
 
   it('RULES §9: a normal reading and a negative test change nothing, yet are listed as applied', () => {
-    const declaration = {
-      id: 'app-1',
-      subjectId: 's-1',
-      submittedAt: '2020-02-01T10:00:00+08:00',
-      category: 'resident',
-      channel: 'self',
-      attestation: true,
-    };
+    const declaration = minimalDeclaration();
     const history: Event[] = [
       { id: 'rv', at: '2020-02-01T11:00:00+08:00', kind: 'review-approved' },
       { id: 't1', at: '2020-02-02T08:00:00+08:00', kind: 'temperature', celsius: 36.4 },
@@ -141,14 +135,7 @@ describe('RULES §9: no event is lost', () => {
   });
 
   it('RULES §9, T-5, I-13: a copy, a future event and a voided event are each listed once with their reason', () => {
-    const declaration = {
-      id: 'app-1',
-      subjectId: 's-1',
-      submittedAt: '2020-02-01T10:00:00+08:00',
-      category: 'resident',
-      channel: 'self',
-      attestation: true,
-    };
+    const declaration = minimalDeclaration();
     const history: Event[] = [
       { id: 'rv', at: '2020-02-01T11:00:00+08:00', kind: 'review-approved' },
       { id: 'd1', at: '2020-02-02T08:00:00+08:00', kind: 'diagnosis', status: 'confirmed' },
