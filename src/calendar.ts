@@ -44,7 +44,16 @@ export function isTimeZone(name: string): boolean {
  */
 export function createZone(name: string): Zone {
   const cache = new Map<number, number>();
-  const exact = (ms: number): number => tzOffset(name, new Date(ms));
+  // `tzOffset` (@date-fns/tz 1.5) drops the sign of an offset between −01:00 and 00:00, such as
+  // Monrovia's −00:44:30 before 1972: such an offset is checked against the zone's own name for it.
+  let longOffset: Intl.DateTimeFormat | undefined;
+  const exact = (ms: number): number => {
+    const offset = tzOffset(name, new Date(ms));
+    if (offset === 0 || Math.abs(offset) >= 60) return offset;
+    longOffset ??= new Intl.DateTimeFormat('en-US', { timeZone: name, timeZoneName: 'longOffset' });
+    const label = longOffset.formatToParts(ms).find((part) => part.type === 'timeZoneName')?.value ?? '';
+    return label.includes('-') ? -Math.abs(offset) : Math.abs(offset);
+  };
 
   const offsetAt = (ms: number): number => {
     const bucket = Math.floor(ms / BUCKET_MS);

@@ -47,6 +47,15 @@ describe('calendar (T-1 … T-4)', () => {
       expect(newYork.format(countFullDays(newYork, start, 14, 'rolling'))).toBe('2020-11-01T01:30:00-04:00');
     });
 
+    it('T-1: an offset between −01:00 and 00:00 keeps its sign (Monrovia, −00:44:30 until 1972)', () => {
+      const monrovia = createZone('Africa/Monrovia');
+      // 1972-01-07T00:40Z is 1972-01-06T23:55:30 local, one day earlier than in UTC.
+      expect(monrovia.offsetAt(at('1972-01-07T00:40:00Z'))).toBe(-44.5);
+      expect(formatDay(monrovia.dayOf(at('1972-01-07T00:40:00Z')))).toBe('1972-01-06');
+      // From 1972-01-07T00:44:30Z the zone is on UTC.
+      expect(monrovia.offsetAt(at('1972-01-08T00:00:00Z'))).toBe(0);
+    });
+
     it('T-3: a date the zone skipped starts with the next date', () => {
       // Samoa skipped 2011-12-30.
       expect(apia.format(apia.startOfDay(day('2011-12-30')))).toBe('2011-12-31T00:00:00+14:00');
