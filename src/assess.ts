@@ -74,10 +74,12 @@ export interface Projection {
 
 /** The active conditions in rule order, the colour (I-1) and the two projections of RULES §8. */
 export function project(state: FoldState): Projection {
-  const active = RULES.flatMap((rule) => {
+  if (state.conditions.size === 0) return { active: [], colour: 'green', releaseAtMs: null, nextChangeMs: null };
+  const active: Condition[] = [];
+  for (const rule of RULES) {
     const c = state.conditions.get(rule);
-    return c === undefined ? [] : [c];
-  });
+    if (c !== undefined) active.push(c);
+  }
   const colour = colourOf(active.map((c) => c.rule));
   const releaseAtMs =
     active.length === 0 || active.some((c) => c.releaseAt === null) ? null : Math.max(...active.map((c) => c.releaseAt as number));

@@ -370,7 +370,7 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
     const lookback = policy.lookbackDays;
     if (d.clinical !== 'none') triggerR1(ms, 'declaration', true, d.clinical);
     if (d.closeContactOfCase) triggerObserved('R2', ms, 'declaration', true, {});
-    const areas = [
+    const areas = d.keyAreaVisits.length + d.keyAreaContacts.length === 0 ? [] : [
       ...d.keyAreaVisits
         .filter((v) => cp.isKeyArea(v.area, day) && overlapsWindow(parseDay(v.from) as number, parseDay(v.to) as number, day, lookback))
         .map((v) => v.area),

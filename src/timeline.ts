@@ -57,6 +57,7 @@ export function buildTimeline(events: readonly InputEvent[], nowMs: number): Tim
   // an event is void when an effective correction voids it. Chains are walked without recursion.
   const voided = new Map<string, boolean>();
   const isVoided = (start: string): boolean => {
+    if (byId === null) return false;
     const stack = [start];
     while (stack.length > 0) {
       const id = stack[stack.length - 1] as string;
@@ -70,7 +71,7 @@ export function buildTimeline(events: readonly InputEvent[], nowMs: number): Tim
         continue;
       }
       const effective = (voiders.get(id) ?? []).some(
-        (c) => ((byId as Map<string, InputEvent>).get(c) as InputEvent).ms <= nowMs && voided.get(c) === false,
+        (c) => (byId.get(c) as InputEvent).ms <= nowMs && voided.get(c) === false,
       );
       voided.set(id, effective);
       stack.pop();
