@@ -81,7 +81,14 @@ export function parseNow(now: unknown, path: (string | number)[], issues: InputI
   return undefined;
 }
 
-function checkDeclaration(raw: unknown, issues: InputIssue[]): ValidDeclaration | undefined {
+/** A validated declaration with its two instants read once. */
+interface CheckedDeclaration {
+  readonly declaration: ValidDeclaration;
+  readonly submittedMs: number;
+  readonly isolationMs: number | null;
+}
+
+function checkDeclaration(raw: unknown, issues: InputIssue[]): CheckedDeclaration | undefined {
   const parsed = DeclarationSchema.safeParse(raw);
   if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues, ['declaration'], raw));
   // the proxy's relation is recorded for a proxy application, and only for one.
@@ -94,14 +101,15 @@ function checkDeclaration(raw: unknown, issues: InputIssue[]): ValidDeclaration 
   }
   if (!parsed.success) return undefined;
   const declaration = parsed.data;
-  const submitted = parseInstant(declaration.submittedAt) as number;
-  if (declaration.isolationStartedAt !== null && (parseInstant(declaration.isolationStartedAt) as number) > submitted)
+  const submittedMs = parseInstant(declaration.submittedAt) as number;
+  const isolationMs = declaration.isolationStartedAt === null ? null : (parseInstant(declaration.isolationStartedAt) as number);
+  if (isolationMs !== null && isolationMs > submittedMs)
     issues.push({
       path: ['declaration', 'isolationStartedAt'],
       code: 'isolation_after_submission',
       message: 'an isolation declared as started cannot start after the declaration is submitted (I-3)',
     });
-  return declaration;
+  return { declaration, submittedMs, isolationMs };
 }
 
 function sameContent(a: unknown, b: unknown): boolean {
@@ -222,14 +230,13 @@ export function validateCase(
   oversizedStrings(declaration, ['declaration'], limit, issues);
   if (Array.isArray(history) && history.length <= compiled.policy.limits.maxEvents)
     oversizedStrings(history, ['history'], limit, issues);
-  const validDeclaration = checkDeclaration(declaration, issues);
+  const checked = checkDeclaration(declaration, issues);
   const events = checkHistory(history, compiled, issues);
   const nowMs = parseNow(now, ['now'], issues);
-  const submittedMs = validDeclaration === undefined ? undefined : (parseInstant(validDeclaration.submittedAt) as number);
+  const submittedMs = checked?.submittedMs;
   if (submittedMs !== undefined && nowMs !== undefined && nowMs < submittedMs)
     issues.push({ path: ['now'], code: 'now_before_submission', message: "now is earlier than the declaration's submittedAt" });
-  if (validDeclaration === undefined || submittedMs === undefined || events === undefined || nowMs === undefined || issues.length > 0)
+  if (checked === undefined || submittedMs === undefined || events === undefined || nowMs === undefined || issues.length > 0)
     return { ok: false, issues };
-  const isolationMs = validDeclaration.isolationStartedAt === null ? null : (parseInstant(validDeclaration.isolationStartedAt) as number);
-  return { ok: true, value: { declaration: validDeclaration, submittedMs, isolationMs, events, nowMs } };
+  return { ok: true, value: { declaration: checked.declaration, submittedMs, isolationMs: checked.isolationMs, events, nowMs } };
 }
