@@ -460,3 +460,16 @@ describe('R5 and the review (I-6, I-12, I-18)', () => {
     expect(a.issued).toBe(false);
   });
 });
+
+describe('T-2, T-3: instants before 1970', () => {
+  it('T-3: a count anchored before 1970 (a negative epoch) ends at 00:00 of its day + 15 like any other', () => {
+    const a = evaluate(
+      minimalDeclaration({ submittedAt: '1969-12-01T10:00:00+08:00', closeContactOfCase: true }),
+      [],
+      '1969-12-02T10:00:00+08:00',
+    );
+    const r2 = reasonOf(a, 'R2');
+    expect(r2.count?.anchor).toBe('1969-12-01T10:00:00+08:00');
+    expect(r2.releaseAt).toBe('1969-12-16T00:00:00+08:00');
+  });
+});
