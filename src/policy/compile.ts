@@ -24,9 +24,10 @@ export interface CompiledPolicy {
 }
 
 function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+  // Object.isFrozen is true of null and of every primitive: this is the test for an object not yet frozen.
+  if (!Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
+    for (const inner of Object.values(value as object)) deepFreeze(inner);
   }
   return value;
 }
@@ -42,11 +43,12 @@ export function compilePolicy(input: unknown): CompiledPolicy {
   const hash = policyHash(policy);
   const areas = new Map<string, [number, number][]>();
   for (const entry of policy.keyAreas) {
-    const from = parseDay(entry.from) ?? Number.NEGATIVE_INFINITY;
-    const to = entry.to === null ? Number.POSITIVE_INFINITY : (parseDay(entry.to) ?? Number.POSITIVE_INFINITY);
-    const list = areas.get(entry.area) ?? [];
-    list.push([from, to]);
-    areas.set(entry.area, list);
+    // PolicySchema accepts only calendar days that exist (DaySchema), so parseDay finds both.
+    const from = parseDay(entry.from) as number;
+    const to = entry.to === null ? Number.POSITIVE_INFINITY : (parseDay(entry.to) as number);
+    const list = areas.get(entry.area);
+    if (list === undefined) areas.set(entry.area, [[from, to]]);
+    else list.push([from, to]);
   }
   const r = policy.resetSymptoms;
   const sets: Record<ResettableRule, ReadonlySet<Symptom>> = {

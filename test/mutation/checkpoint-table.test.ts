@@ -141,6 +141,57 @@ describe('RULES §6: the checkpoint table', () => {
     expect(safeCheck(shown['green'], { venue: 'public-place', direction: 'in', celsius: 36.5, at: AT }).success).toBe(true);
   });
 
+  it('C8, C9, C10, C1: the message names the rules of the code\'s own colour, comma-separated, and none when there are none', () => {
+    const at = '2020-02-12T12:00:00+08:00';
+    // Worked example 6 at 2020-02-12: R2 (declared) and Y2 (a later notice) are both active; the code is red.
+    const redAndYellow = evaluate(
+      { ...base, closeContactOfCase: true },
+      [approved, { id: 'cc', at: '2020-02-10T12:00:00+08:00', kind: 'close-contact', of: 'fever-clinic-observee' }],
+      at,
+    );
+    expect(redAndYellow.reasons.map((r) => r.rule)).toEqual(['R2', 'Y2']);
+    const red = check(redAndYellow, { venue: 'public-place', direction: 'in', celsius: 36.5, at });
+    expect([red.rule, red.message.en]).toEqual(['C8', 'Red code (R2): may not enter the public place; a red holder may not move about the city (§3).']);
+    expect(red.message['zh-Hans']).toBe('红码 (R2)：不能进入公共场所；红码人员不得在市内流动（§3）。');
+    const two = decide('red-two', { venue: 'public-transport', direction: 'in', celsius: 36.5 });
+    expect(two.message.en).toBe('Red code (R1, R2): may not enter public transport; a red holder may not move about the city (§3).');
+    expect(decide('yellow', { venue: 'public-place', direction: 'in', celsius: 36.5 }).message.en).toBe(
+      'Yellow code (Y2): a yellow holder may not enter public places or ride public transport (§4).',
+    );
+    // A code shown yellow without a yellow reason: no empty parentheses.
+    const bare = (venue: string, role: string) => decide('yellow-no-reason', { venue, direction: 'in', role, celsius: 36.5 }).message;
+    expect(bare('public-place', 'resident').en).toBe('Yellow code: a yellow holder may not enter public places or ride public transport (§4).');
+    expect(bare('residential', 'visitor')['zh-Hans'].startsWith('黄码：访客')).toBe(true);
+    expect(bare('residential', 'resident')['zh-Hant'].startsWith('黃碼，本小區居民')).toBe(true);
+  });
+
+  it('C7, I-18: a rejected application is told, in every language, that it has no valid code and where to go next', () => {
+    const d = decide('rejected', { venue: 'public-place', direction: 'in', celsius: 36.5 });
+    expect([d.rule, d.admit]).toEqual(['C7', false]);
+    expect(d.message.en).toContain('did not pass review');
+    expect(d.message['zh-Hans']).toContain('申领未通过审核');
+    expect(d.message['zh-Hant']).toContain('申領未通過審核');
+    for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) {
+      expect(d.message[lang], lang).toContain('I-18');
+      expect(d.message[lang], lang).toContain('§6');
+    }
+  });
+
+  it('RULES §9: a missing assessment or context is one `required` issue at its path; `null` is no code, but no context', () => {
+    const context = { venue: 'public-place', direction: 'in', celsius: 36.5, at: AT };
+    const noAssessment = safeCheck(undefined, context);
+    expect(noAssessment.success ? [] : noAssessment.error.issues).toEqual([
+      { path: ['assessment'], code: 'required', message: 'an assessment, or null when no code is shown' },
+    ]);
+    expect(check(null, context).rule).toBe('C7');
+    for (const missing of [undefined, null]) {
+      const r = safeCheck(null, missing);
+      expect(r.success ? [] : r.error.issues, String(missing)).toEqual([
+        { path: ['context'], code: 'required', message: 'a checkpoint context { venue, direction, at, … }' },
+      ]);
+    }
+  });
+
   it('RULES §6: the decision is a fresh object: changing it changes nothing for the next caller', () => {
     const first = decide('green', { venue: 'public-place', direction: 'in', celsius: 36.5 });
     first.steps.push('register');
