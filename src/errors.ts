@@ -80,15 +80,16 @@ function codeOf(issue: z.core.$ZodIssue, input: unknown): IssueCode {
     case 'unrecognized_keys':
       return 'unrecognized_keys';
     case 'invalid_union':
-      return 'note' in issue && issue.note === 'No matching discriminator' ? 'unknown_event_kind' : 'invalid_value';
+      // The one union of the schemas is the event's, by `kind`: zod reports it only when no kind
+      // matches (RULES §9), with the kinds it knows as `options`.
+      return 'unknown_event_kind';
     case 'too_small':
       return issue.origin === 'number' ? 'out_of_range' : 'too_small';
     case 'too_big':
       return issue.origin === 'number' ? 'out_of_range' : 'too_large';
-    case 'custom': {
-      const code = (issue.params as { code?: IssueCode } | undefined)?.code;
-      return code ?? 'invalid';
-    }
+    case 'custom':
+      // Every refinement of the schemas names its code in `params`.
+      return (issue.params as { code: IssueCode }).code;
     default:
       return 'invalid';
   }
@@ -96,8 +97,9 @@ function codeOf(issue: z.core.$ZodIssue, input: unknown): IssueCode {
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let value = root;
+  // Each key of an issue's path was read by zod from an object or a list: none is read from null
+  // or from a primitive (a primitive root has no own key of a path either).
   for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
     if (!Object.prototype.hasOwnProperty.call(value, key)) return undefined;
     value = (value as Record<PropertyKey, unknown>)[key];
   }
@@ -111,13 +113,14 @@ export function fromZodIssues(
   root: unknown,
 ): InputIssue[] {
   return issues.map((issue) => {
-    const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
+    // The schemas' keys are strings and lists are indexed by numbers: no path has a symbol.
+    const path = issue.path as (string | number)[];
     const code = codeOf(issue, valueAt(root, issue.path));
     const message =
       code === 'required'
         ? 'is required'
         : code === 'unknown_event_kind'
-          ? `unknown event kind; expected one of ${(issue as { options?: unknown[] }).options?.map(String).join(', ') ?? ''}`
+          ? `unknown event kind; expected one of ${(issue as { options: unknown[] }).options.map(String).join(', ')}`
           : issue.message;
     return { path: [...prefix, ...path], code, message };
   });

@@ -126,3 +126,37 @@ describe('RULES §9: issue codes', () => {
     ]);
   });
 });
+
+describe('RULES §9: the message of a schema problem', () => {
+  it('RULES §9: a problem the schemas find keeps the schema\'s own message, which states the rule broken', () => {
+    expect(
+      issuesOf(
+        declaration({
+          subjectId: '',
+          submittedAt: '2020-02-01',
+          attestation: false,
+          keyAreaVisits: [{ area: '420100', from: '2020-01-20', to: '2020-01-19' }],
+          keyAreaContacts: [{ on: '2020-02-30' }],
+        }),
+        [{ id: 't', at: NOW, kind: 'temperature', celsius: 45.1 }],
+        NOW,
+      ),
+    ).toEqual([
+      { at: 'declaration.subjectId', code: 'too_small', message: 'must not be empty' },
+      { at: 'declaration.submittedAt', code: 'invalid_instant', message: 'not an ISO-8601 instant with offset (e.g. 2020-02-03T09:00:00+08:00)' },
+      { at: 'declaration.attestation', code: 'attestation_required', message: 'the truthfulness attestation must be true (A-3)' },
+      { at: 'declaration.keyAreaVisits[0].to', code: 'visit_order', message: '`to` is before `from`' },
+      { at: 'declaration.keyAreaContacts[0].on', code: 'invalid_day', message: 'not a calendar day YYYY-MM-DD that exists' },
+      { at: 'history[0].celsius', code: 'out_of_range', message: 'a body temperature is between 30 and 45 °C' },
+    ]);
+  });
+
+  it('RULES §9: a field of the wrong type names the type expected and the type received', () => {
+    expect(issuesOf(declaration({ id: 7 }))).toEqual([
+      { at: 'declaration.id', code: 'invalid_type', message: 'Invalid input: expected string, received number' },
+    ]);
+    expect(issuesOf(declaration({ category: 'tourist' }))).toEqual([
+      { at: 'declaration.category', code: 'invalid_value', message: 'Invalid option: expected one of "resident"|"arrival"|"returnee"' },
+    ]);
+  });
+});
