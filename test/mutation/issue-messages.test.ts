@@ -66,6 +66,23 @@ describe('RULES §9: the problems the engine finds beyond the schemas', () => {
     ]);
   });
 
+  it('RULES §9: a history over the limit is one problem: its events are not looked into', () => {
+    const small = createEngine({ ...lianyungang2020, limits: { maxEvents: 2, maxStringLength: 64 } });
+    const long = { ...approved, id: 'z'.repeat(65) };
+    expect(issues(declaration(), [long, long, { ...approved, id: '' }], NOW, small)).toEqual([['history', 'too_large', "3 events; the policy's limit is 2"]]);
+  });
+
+  it('RULES §9: now is compared with submittedAt only when both are valid instants', () => {
+    // An invalid submittedAt: only its own problem, however early now is.
+    expect(issues(declaration({ submittedAt: 'soon' }), [], '2019-01-01T00:00:00+08:00').map((i) => i.slice(0, 2))).toEqual([
+      ['declaration.submittedAt', 'invalid_instant'],
+    ]);
+    // An invalid now: only its own problem.
+    expect(issues(declaration(), [], '2019-01-01')).toEqual([
+      ['now', 'invalid_instant', 'not a Date or an ISO-8601 instant with offset (e.g. 2020-02-10T12:00:00+08:00)'],
+    ]);
+  });
+
   it('RULES §9: strings over the limit are found up to eight levels deep, not deeper', () => {
     const small = createEngine({ ...lianyungang2020, limits: { maxEvents: 10, maxStringLength: 64 } });
     const long = 'x'.repeat(65);
