@@ -77,6 +77,24 @@ describe('T-1: offsets of a zone, instant by instant, before and after its cache
   });
 });
 
+describe('T-1: an offset under an hour keeps its own sign, east or west', () => {
+  it('T-1: Paris mean time was +00:09:21 until 1911: 23:55 UTC on 1900-06-01 is already 1900-06-02 there', () => {
+    const paris = createZone('Europe/Paris');
+    const late = Date.UTC(1900, 5, 1, 23, 55);
+    expect(paris.offsetAt(late)).toBeCloseTo(9 + 21 / 60, 9);
+    expect(paris.dayOf(late)).toBe(day('1900-06-02'));
+    expect(paris.dayOf(late - 10 * MINUTE)).toBe(day('1900-06-01'));
+  });
+
+  it('T-1: Dublin mean time was −00:25:21 until 1916: 00:10 UTC on 1900-06-02 is still 1900-06-01 there', () => {
+    const dublin = createZone('Europe/Dublin');
+    const early = Date.UTC(1900, 5, 2, 0, 10);
+    expect(dublin.offsetAt(early)).toBeCloseTo(-(25 + 21 / 60), 9);
+    expect(dublin.dayOf(early)).toBe(day('1900-06-01'));
+    expect(dublin.dayOf(early + 20 * MINUTE)).toBe(day('1900-06-02'));
+  });
+});
+
 describe('T-3: day starts and wall-clock times across unusual clock changes', () => {
   it('T-3: Toronto sprang forward from 23:30 on 1919-03-30 to 00:30 on 03-31, so 1919-03-31 starts at 00:30 −04:00', () => {
     const toronto = createZone('America/Toronto');

@@ -39,6 +39,19 @@ describe('T-2: the grammar of an instant, position by position', () => {
     }
   });
 
+  it('RULES §9: hour 24, minute 60 and second 60 (a leap second) do not exist', () => {
+    for (const text of ['2020-02-10T24:00Z', '2020-02-10T12:60Z', '2020-02-10T12:00:60Z', '2020-02-10T23:59:60Z']) {
+      expect(parseInstant(text), text).toBeUndefined();
+    }
+    expect(parseInstant('2020-02-10T23:59:59Z')).toBe(NOON + (11 * 3600 + 59 * 60 + 59) * 1000);
+  });
+
+  it('RULES §9: only "Z" in upper case names UTC', () => {
+    for (const text of ['2020-02-10T12:00z', '2020-02-10T12:00X', '2020-02-10T12:00:00U', '2020-02-10T12:00:00.5z']) {
+      expect(parseInstant(text), text).toBeUndefined();
+    }
+  });
+
   it('RULES §9: seconds, when present, are two digits', () => {
     expect(parseInstant('2020-02-10T12:00:x0Z')).toBeUndefined();
     expect(parseInstant('2020-02-10T12:00:0xZ')).toBeUndefined();
