@@ -127,23 +127,21 @@ function long(n) {
 }
 
 /**
- * Every workload: a list of cases `{ declaration, history, now }` that an iteration cycles through,
- * as an app's JSON parses them (flat strings, plain objects).
+ * The named workloads (all by default): each a list of cases `{ declaration, history, now }` that
+ * an iteration cycles through, as an app's JSON parses them (flat strings, plain objects).
  */
-export function workloads() {
-  return JSON.parse(JSON.stringify(built()));
+export function workloads(names = Object.keys(BUILDERS)) {
+  return JSON.parse(JSON.stringify(Object.fromEntries(names.map((name) => [name, BUILDERS[name]()]))));
 }
 
-function built() {
-  return {
-    application: application(),
-    'resident-10': resident10(),
-    'mixed-50': mixed50(),
-    'long-10': long(10),
-    'long-1000': long(1000),
-    'long-10000': long(10_000),
-  };
-}
+const BUILDERS = {
+  application: () => application(),
+  'resident-10': () => resident10(),
+  'mixed-50': () => mixed50(),
+  'long-10': () => long(10),
+  'long-1000': () => long(1000),
+  'long-10000': () => long(10_000),
+};
 
 /** The key-area list of the built-in policy and a long one (5,000 areas), for the policy-size check. */
 export function bigKeyAreaList(policy) {

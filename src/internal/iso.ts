@@ -5,6 +5,12 @@
  */
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The longest instant `parseInstant` accepts: a nine-digit fraction and an offset. */
+const MAX_INSTANT_LENGTH = 35;
+let lastText: string | undefined;
+let lastMs: number | undefined;
+let previousText: string | undefined;
+let previousMs: number | undefined;
 
 /** Milliseconds in a day of 24 hours (of the UTC time line, never of a local day). */
 export const MS_PER_DAY = 86_400_000;
@@ -55,17 +61,8 @@ function digits(text: string, from: number, count: number): number {
   return value;
 }
 
-/**
- * Milliseconds since the epoch of an ISO-8601 instant with an explicit offset (`Z` or `±HH:MM`),
- * or `undefined` when the string is not one (T-2). Seconds and a fraction are optional; a fraction
- * beyond milliseconds is truncated. Leap seconds, hour 24, invalid calendar days and offsets
- * beyond ±18:00 are rejected.
- *
- * Every case and every event carries instants, so this is read by a scanner over character codes
- * rather than a regular expression with captures; it accepts exactly
- * `YYYY-MM-DDTHH:mm(:ss(.f{1,9})?)?(Z|±HH:MM)`.
- */
-export function parseInstant(text: string): number | undefined {
+/** The scanner behind `parseInstant`, without its memory of the last two strings. */
+function scanInstant(text: string): number | undefined {
   const length = text.length;
   if (length < 17) return undefined;
   const year = digits(text, 0, 4);
@@ -108,6 +105,35 @@ export function parseInstant(text: string): number | undefined {
     ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 +
     millis
   );
+}
+
+/**
+ * Milliseconds since the epoch of an ISO-8601 instant with an explicit offset (`Z` or `±HH:MM`),
+ * or `undefined` when the string is not one (T-2). Seconds and a fraction are optional; a fraction
+ * beyond milliseconds is truncated. Leap seconds, hour 24, invalid calendar days and offsets
+ * beyond ±18:00 are rejected.
+ *
+ * Every case and every event carries instants, so this is read by a scanner over character codes
+ * rather than a regular expression with captures; it accepts exactly
+ * `YYYY-MM-DDTHH:mm(:ss(.f{1,9})?)?(Z|±HH:MM)`.
+ */
+export function parseInstant(text: string): number | undefined {
+  // Every instant of a case is read twice: once by its schema (is it an instant?) and once by
+  // validation (which instant?), right after. The last two strings read are remembered, so the
+  // second reading costs one comparison. Only strings as short as an instant can be are kept.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: a miss only re-reads the string
+  if (text === lastText) return lastMs;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: a miss only re-reads the string
+  if (text === previousText) return previousMs;
+  const ms = scanInstant(text);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: remembering less only re-reads strings
+  if (text.length <= MAX_INSTANT_LENGTH) {
+    previousText = lastText;
+    previousMs = lastMs;
+    lastText = text;
+    lastMs = ms;
+  }
+  return ms;
 }
 
 /** The day number of an ISO-8601 calendar day `YYYY-MM-DD`, or `undefined` if it does not exist. */
