@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // The suite Stryker runs against each mutant of src/: every test that imports src/ directly.
-// Left out: the tests of the built package (the example CLI and the example app run dist/, which
-// no mutant of src/ reaches). Fixed seed and run count, so that a mutant is killed or not the same
+// Left out: the tests of the built package (the example CLI, the batch CLI and the example app run
+// dist/, which no mutant of src/ reaches). Fixed seed and run count, so that a mutant is killed or not the same
 // way every run (the incremental report relies on it) and a run fits in CI's budget.
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
