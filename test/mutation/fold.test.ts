@@ -270,6 +270,18 @@ describe('I-3: where the isolation observation starts', () => {
     expect(r2.count?.anchor).toBe(t('01-30'));
   });
 
+  it('I-3 (2): two isolation starts at the submission instant are both "the latest" (compared by instant): both join the evidence of a declared condition', () => {
+    const a = evaluate(
+      minimalDeclaration({ closeContactOfCase: true }),
+      [event('i-a', 'isolation-started', SUBMITTED, { place: 'home' }), event('i-b', 'isolation-started', SUBMITTED, { place: 'centralized' })],
+      t('02-02'),
+    );
+    const r2 = reasonOf(a, 'R2');
+    expect([...r2.evidence].sort()).toEqual(['declaration', 'i-a', 'i-b']);
+    expect(r2).toMatchObject({ releaseAt: t('02-16', '00:00'), interpretations: ['I-2', 'I-3'] });
+    expect(r2.count?.anchor).toBe(SUBMITTED);
+  });
+
   it('I-9: GY is counted from its second occurrence; an isolation start at that instant neither anchors it nor joins its evidence', () => {
     const a = evaluate(
       minimalDeclaration(),
