@@ -122,6 +122,29 @@ describe('RULES §8: release dates, counts and nextChangeAt of conditions awaiti
   });
 });
 
+describe('RULES §8: nextChangeAt and the plain-data result', () => {
+  it('RULES §8: with R2 ending on 02-16 and R3 on 02-20 the next change is 02-20 (red until both end), not 02-16', () => {
+    // R2 declared 2020-02-01T10:00 → 2020-02-16T00:00; a key-area travel report on 2020-02-05 (I-15, I-5) → R3 until 2020-02-20T00:00.
+    const travel = { id: 'kv', at: '2020-02-05T09:00:00+08:00', kind: 'key-area-visit', area: '420100', from: '2020-02-03', to: '2020-02-04' };
+    const a = evaluate({ ...D, closeContactOfCase: true }, [approved, travel], '2020-02-06T12:00:00+08:00');
+    expect(a.reasons.map((r) => [r.rule, r.releaseAt])).toEqual([
+      ['R2', '2020-02-16T00:00:00+08:00'],
+      ['R3', '2020-02-20T00:00:00+08:00'],
+    ]);
+    expect([a.nextChangeAt, a.releaseAt]).toEqual(['2020-02-20T00:00:00+08:00', '2020-02-20T00:00:00+08:00']);
+  });
+
+  it('RULES §8: the result is plain data: a JSON round trip gives it back exactly, trail entries without a rule or a from included', () => {
+    const discharge = { id: 'dis', at: '2020-02-20T15:00:00+08:00', kind: 'hospital-discharge' };
+    const a = evaluate({ ...D, closeContactOfCase: true }, [approved, positive, discharge], '2020-03-10T12:00:00+08:00');
+    const submitted = a.trail[0];
+    expect(submitted?.transition).toBe('T-app-submitted');
+    expect(submitted !== undefined && ('rule' in submitted || 'from' in submitted)).toBe(false);
+    expect(a.trail.some((t) => 'rule' in t) && a.trail.some((t) => 'from' in t)).toBe(true);
+    expect(JSON.parse(JSON.stringify(a))).toStrictEqual(a);
+  });
+});
+
 describe('RULES §4: the interpretations a reason cites, in number order', () => {
   const number = (id: string): number => Number(id.slice(2));
   const sortedByNumber = (ids: readonly string[]): boolean => ids.every((id, i) => i === 0 || number(ids[i - 1] as string) < number(id));
@@ -143,7 +166,9 @@ describe('RULES §4: the interpretations a reason cites, in number order', () =>
 
 describe('T-6: the order events are applied in', () => {
   const at = '2020-02-03T09:00:00+08:00';
-  const orders = <T>(items: readonly T[]): T[][] => [[...items], [...items].reverse()];
+  // Every input order of a short history.
+  const orders = <T>(items: readonly T[]): T[][] =>
+    items.length <= 1 ? [[...items]] : items.flatMap((item, i) => orders([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
 
   it('T-6: at one instant a rank-1 close contact is applied before a rank-2 temperature, whatever the ids and the input order', () => {
     const temperature = { id: 'a', at, kind: 'temperature', celsius: 36.5, venue: 'public-place' };

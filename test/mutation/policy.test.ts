@@ -83,6 +83,17 @@ describe('I-5: the key-area list, by area and by day', () => {
     }
   });
 
+  it('I-5: every entry of an area counts, whichever comes first in the list (the engine built in the test itself)', () => {
+    for (const keyAreas of [policy.keyAreas, [...policy.keyAreas].reverse()]) {
+      const own = createEngine({ ...lianyungang2020, keyAreas });
+      const rulesOn = (day: string) => own.evaluate(declaration, [visit('310000', `${day}T12:00:00+08:00`)], `${day}T13:00:00+08:00`).reasons.map((r) => r.rule);
+      expect(rulesOn('2020-01-22'), JSON.stringify(keyAreas)).toEqual(['R3']);
+      expect(rulesOn('2020-01-28'), JSON.stringify(keyAreas)).toEqual(['R3']);
+      expect(rulesOn('2020-01-27'), JSON.stringify(keyAreas)).toEqual([]);
+      expect(own.evaluate(declaration, [visit('420100', '2020-06-01T12:00:00+08:00')], '2020-06-01T13:00:00+08:00').reasons.map((r) => r.rule)).toEqual(['R3']);
+    }
+  });
+
   it('I-5: an entry without an end is in force from its first day on; an area not on the list never is', () => {
     expect(rulesAt([visit('420100', '2020-01-12T12:00:00+08:00')])).toEqual(['R3']);
     expect(rulesAt([visit('420100', '2019-12-31T12:00:00+08:00')])).toEqual([]);
