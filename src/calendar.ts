@@ -73,23 +73,22 @@ export function createZone(name: string): Zone {
   const localOf = (ms: number): number => ms + offsetAt(ms) * MS_PER_MINUTE;
   const dayOf = (ms: number): number => Math.floor(localOf(ms) / MS_PER_DAY);
 
-  // The instants whose local wall time is `local` (ms of the local time line): zero (a gap),
-  // one, or two (a repeat), in order.
+  // The instants whose local wall time is `local` (ms of the local time line): none (a gap),
+  // one, or two (a repeat; the same instant twice when the offsets a day before and after agree).
   const candidates = (local: number): number[] => {
-    const before = offsetAt(local - MS_PER_DAY);
-    const after = offsetAt(local + MS_PER_DAY);
-    const found = new Set<number>();
-    for (const offset of [before, after]) {
+    const found: number[] = [];
+    for (const offset of [offsetAt(local - MS_PER_DAY), offsetAt(local + MS_PER_DAY)]) {
       const ms = local - offset * MS_PER_MINUTE;
-      if (localOf(ms) === local) found.add(ms);
+      if (localOf(ms) === local) found.push(ms);
     }
-    return [...found].sort((a, b) => a - b);
+    return found;
   };
 
   const wallTime = (day: number, msOfDay: number): number => {
     const local = day * MS_PER_DAY + msOfDay;
     const found = candidates(local);
-    if (found[0] !== undefined) return found[0];
+    // Of two repeated times, the earlier.
+    if (found.length > 0) return Math.min(...found);
     // In a gap: read with the offset in force before it, which moves the time forward by the
     // gap's length (02:30 in a one-hour gap becomes 03:30).
     return local - offsetAt(local - MS_PER_DAY) * MS_PER_MINUTE;
@@ -98,7 +97,7 @@ export function createZone(name: string): Zone {
   const startOfDay = (day: number): number => {
     const local = day * MS_PER_DAY;
     const found = candidates(local);
-    if (found[0] !== undefined) return found[0];
+    if (found.length > 0) return Math.min(...found);
     // Midnight falls in a gap: the day starts at the gap's end, the first instant whose local
     // date is not earlier than `day` (a skipped date starts with the next date).
     let lo = local - offsetAt(local + MS_PER_DAY) * MS_PER_MINUTE;
