@@ -420,9 +420,16 @@ describe('I-5: the areas an R3 message names', () => {
 });
 
 describe('I-16: Y1 and Y2 at the declaration', () => {
-  it('I-16: declared Y1 and Y2 cite I-16 (and I-1, being two)', () => {
-    const a = evaluate(minimalDeclaration({ symptoms: ['fatigue'], closeContactOfFeverClinicObservee: true }), [], t('02-02'));
-    expect(reasonOf(a, 'Y1').interpretations).toEqual(['I-1', 'I-16']);
+  it('I-16, T-7: declared Y1 and Y2 cite I-16 (and I-1, being two); the trail opens with their -on entries and one T-colour from the declaration', () => {
+    const a = evaluate(minimalDeclaration({ symptoms: ['fatigue', 'dry-cough'], closeContactOfFeverClinicObservee: true }), [], t('02-02'));
+    expect(a.trail).toEqual([
+      { ...submitted, colour: 'yellow' },
+      { transition: 'T-Y1-on', at: SUBMITTED, evidence: ['declaration'], colour: 'yellow', rule: 'Y1' },
+      { transition: 'T-Y2-on', at: SUBMITTED, evidence: ['declaration'], colour: 'yellow', rule: 'Y2' },
+      { transition: 'T-colour', at: SUBMITTED, evidence: ['declaration'], colour: 'yellow', from: 'green' },
+    ]);
+    expect(reasonOf(a, 'Y1')).toMatchObject({ evidence: ['declaration'], interpretations: ['I-1', 'I-16'] });
+    expect(reasonOf(a, 'Y1').message.en).toContain('Y1 (§4.1): symptoms declared: fatigue, dry cough.');
     expect(reasonOf(a, 'Y2')).toMatchObject({ evidence: ['declaration'], interpretations: ['I-1', 'I-16'] });
   });
 
