@@ -41,35 +41,37 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Whether any string within `MAX_WALK_DEPTH` levels below `value` is longer than `limit`. */
-function hasOversizedString(value: unknown, depth: number, limit: number): boolean {
-  if (typeof value === 'string') return value.length > limit;
-  if (value === null || typeof value !== 'object' || depth >= MAX_WALK_DEPTH) return false;
+/**
+ * Reports each string longer than `limit` within `MAX_WALK_DEPTH` levels below `value`, in input
+ * order. `keys` is the path below the root, one list pushed and popped: nothing is allocated
+ * unless a string is reported, since almost every input has none.
+ */
+function walkStrings(value: unknown, keys: (string | number)[], prefix: readonly (string | number)[], limit: number, issues: InputIssue[]): void {
+  if (typeof value === 'string') {
+    if (value.length > limit) issues.push({ path: [...prefix, ...keys], code: 'too_large', message: `longer than the policy's limit of ${limit} characters` });
+    return;
+  }
+  if (value === null || typeof value !== 'object' || keys.length >= MAX_WALK_DEPTH) return;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (hasOversizedString(value[i], depth + 1, limit)) return true;
-    return false;
+    for (let i = 0; i < value.length; i++) {
+      keys.push(i);
+      walkStrings(value[i], keys, prefix, limit, issues);
+      keys.pop();
+    }
+    return;
   }
   // `for…in` filtered to own keys visits what `Object.keys` lists, without allocating the list.
-  for (const key in value)
-    if (Object.prototype.hasOwnProperty.call(value, key) && hasOversizedString((value as Record<string, unknown>)[key], depth + 1, limit)) return true;
-  return false;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    keys.push(key);
+    walkStrings((value as Record<string, unknown>)[key], keys, prefix, limit, issues);
+    keys.pop();
+  }
 }
 
 /** Every string longer than the policy's limit, wherever it is (RULES §9 size limits). */
 export function oversizedStrings(root: unknown, prefix: (string | number)[], limit: number, issues: InputIssue[]): void {
-  // Almost every input has none: a walk that builds no paths says so; paths are built only to report.
-  if (!hasOversizedString(root, 0, limit)) return;
-  const stack: [unknown, (string | number)[]][] = [[root, prefix]];
-  while (stack.length > 0) {
-    const [value, path] = stack.pop() as [unknown, (string | number)[]];
-    if (typeof value === 'string') {
-      if (value.length > limit)
-        issues.push({ path, code: 'too_large', message: `longer than the policy's limit of ${limit} characters` });
-    } else if (value !== null && typeof value === 'object' && path.length - prefix.length < MAX_WALK_DEPTH) {
-      if (Array.isArray(value)) for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], [...path, i]]);
-      else for (const key of Object.keys(value)) stack.push([(value as Record<string, unknown>)[key], [...path, key]]);
-    }
-  }
+  walkStrings(root, [], prefix, limit, issues);
 }
 
 /** `now` as milliseconds: a valid `Date` or an ISO-8601 instant with offset (T-2). */
@@ -123,37 +125,33 @@ function checkDeclaration(raw: unknown, issues: InputIssue[]): CheckedDeclaratio
   return { declaration, submittedMs, isolationMs };
 }
 
-function sameContent(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => sameContent((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+/** Whether two validated events have one content: zod lists an event's keys in its schema's order and leaves out none but undefined ones. */
+function sameContent(a: ValidEvent, b: ValidEvent): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** The corrections that form a cycle (I-13), by the index of each correction on it. */
 function correctionCycles(corrections: Map<string, InputEvent>): Set<number> {
-  const state = new Map<string, 'open' | 'done'>();
+  // true while on the current walk, false once walked.
+  const onWalk = new Map<string, boolean>();
   const onCycle = new Set<number>();
-  for (const start of corrections.keys()) {
+  for (const [start, first] of corrections) {
     const path: string[] = [];
-    let id: string | undefined = start;
-    while (id !== undefined && corrections.has(id) && state.get(id) === undefined) {
-      state.set(id, 'open');
+    let id = start;
+    let item: InputEvent | undefined = first;
+    while (item !== undefined && !onWalk.has(id)) {
+      onWalk.set(id, true);
       path.push(id);
-      const next: ValidEvent | undefined = corrections.get(id)?.event;
-      id = next?.kind === 'correction' ? next.voids : undefined;
+      id = (item.event as { voids: string }).voids;
+      item = corrections.get(id);
     }
-    if (id !== undefined && state.get(id) === 'open') {
-      for (const member of path.slice(path.indexOf(id))) onCycle.add((corrections.get(member) as InputEvent).index);
-    }
-    for (const member of path) state.set(member, 'done');
+    if (onWalk.get(id) === true) for (const member of path.slice(path.indexOf(id))) onCycle.add((corrections.get(member) as InputEvent).index);
+    for (const member of path) onWalk.set(member, false);
   }
   return onCycle;
 }
 
+/** The valid events of the history, in input order; every problem goes to `issues`. */
 function checkHistory(raw: unknown, compiled: CompiledPolicy, issues: InputIssue[]): InputEvent[] | undefined {
   if (!Array.isArray(raw)) {
     issues.push({ path: ['history'], code: raw === undefined ? 'required' : 'invalid_type', message: 'expected an array of events' });
@@ -165,11 +163,9 @@ function checkHistory(raw: unknown, compiled: CompiledPolicy, issues: InputIssue
     return undefined;
   }
   const events: InputEvent[] = [];
-  let valid = true;
   raw.forEach((item: unknown, index) => {
     const parsed = EventSchema.safeParse(item);
     if (!parsed.success) {
-      valid = false;
       issues.push(...fromZodIssues(parsed.error.issues, ['history', index], item));
       // An unknown kind hides the other fields from the union: still report a bad id or instant.
       if (parsed.error.issues.some((issue) => issue.code === 'invalid_union' && issue.path[0] === 'kind')) {
@@ -180,7 +176,6 @@ function checkHistory(raw: unknown, compiled: CompiledPolicy, issues: InputIssue
     }
     const event = parsed.data;
     if (event.id === 'declaration') {
-      valid = false;
       issues.push({ path: ['history', index, 'id'], code: 'reserved_id', message: '"declaration" is the evidence id of the declaration itself' });
     }
     events.push(new Entry(index, parseInstant(event.at) as number, rankOf(event.kind), event));
@@ -192,7 +187,6 @@ function checkHistory(raw: unknown, compiled: CompiledPolicy, issues: InputIssue
     const first = byId.get(item.event.id);
     if (first === undefined) byId.set(item.event.id, item);
     else if (!sameContent(first.event, item.event)) {
-      valid = false;
       issues.push({
         path: ['history', item.index, 'id'],
         code: 'duplicate_id',
@@ -201,29 +195,28 @@ function checkHistory(raw: unknown, compiled: CompiledPolicy, issues: InputIssue
     }
   }
   // I-13: a correction voids an event of this history, not itself, and no cycle of corrections.
-  if (!events.some((item) => item.event.kind === 'correction')) return valid ? events : undefined;
   const corrections = new Map<string, InputEvent>();
   for (const item of byId.values()) if (item.event.kind === 'correction') corrections.set(item.event.id, item);
-  const knownIds = new Set<string>(byId.keys());
+  // Most histories have no correction: then no set of every id is built.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; with no correction the checks below find nothing
+  if (corrections.size === 0) return events;
+  const knownIds = new Set<unknown>(byId.keys());
   raw.forEach((item: unknown) => {
-    if (isRecord(item) && typeof item['id'] === 'string') knownIds.add(item['id']);
+    if (isRecord(item)) knownIds.add(item['id']);
   });
   for (const item of corrections.values()) {
     const voids = (item.event as { voids: string }).voids;
     if (voids === item.event.id) {
-      valid = false;
       issues.push({ path: ['history', item.index, 'voids'], code: 'self_void', message: 'a correction cannot void itself (I-13)' });
     } else if (!knownIds.has(voids)) {
-      valid = false;
       issues.push({ path: ['history', item.index, 'voids'], code: 'unknown_void_target', message: `no event with id "${voids}" in the history (I-13)` });
     }
   }
   for (const index of correctionCycles(corrections)) {
     if ((raw[index] as { voids?: unknown }).voids === (raw[index] as { id?: unknown }).id) continue;
-    valid = false;
     issues.push({ path: ['history', index, 'voids'], code: 'void_cycle', message: 'this correction is on a cycle of corrections (I-13)' });
   }
-  return valid ? events : undefined;
+  return events;
 }
 
 /**
@@ -244,10 +237,10 @@ export function validateCase(
   const checked = checkDeclaration(declaration, issues);
   const events = checkHistory(history, compiled, issues);
   const nowMs = parseNow(now, ['now'], issues);
-  const submittedMs = checked?.submittedMs;
-  if (submittedMs !== undefined && nowMs !== undefined && nowMs < submittedMs)
+  if ((nowMs ?? Infinity) < (checked?.submittedMs ?? -Infinity))
     issues.push({ path: ['now'], code: 'now_before_submission', message: "now is earlier than the declaration's submittedAt" });
-  if (checked === undefined || submittedMs === undefined || events === undefined || nowMs === undefined || issues.length > 0)
-    return { ok: false, issues };
-  return { ok: true, value: { declaration: checked.declaration, submittedMs, isolationMs: checked.isolationMs, events, nowMs } };
+  // Each argument that is not valid has left an issue.
+  if (issues.length > 0) return { ok: false, issues };
+  const { declaration: valid, submittedMs, isolationMs } = checked as CheckedDeclaration;
+  return { ok: true, value: { declaration: valid, submittedMs, isolationMs, events: events as InputEvent[], nowMs: nowMs as number } };
 }

@@ -50,6 +50,14 @@ describe('RULES §9: string length limit of the policy', () => {
     ]);
   });
 
+  it('RULES §9: every string over the limit is listed, in input order (keys of an object, then items of a list)', () => {
+    expect(
+      issues(declaration({ id: OVER, subjectId: OVER, symptoms: ['fever'] }), [{ ...approved, id: OVER, at: OVER }, { ...approved, id: 'b', at: OVER }], NOW, small)
+        .filter(([, code]) => code === 'too_large')
+        .map(([at]) => at),
+    ).toEqual(['declaration.id', 'declaration.subjectId', 'history[0].id', 'history[0].at', 'history[1].at']);
+  });
+
   it('RULES §9: a history of exactly the limit of events is still searched for long strings', () => {
     // Two events, the limit of `small`: not too many, so each string is checked.
     expect(issues(declaration(), [approved, { ...approved, id: OVER }], NOW, small)).toEqual([
