@@ -233,8 +233,10 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
   const triggerR1 = (ms: number, id: string, declared: boolean, clinical: string): void => {
     const r4 = conditions.get('R4');
     if (r4 !== undefined) {
-      conditions.delete('R4');
+      // Written while R4 still holds: its resulting colour is R1's, red, never the green of the
+      // instant between the two conditions (RULES §8).
       push('T-R4-confirmed', ms, [...r4.evidence, id], 'R4');
+      conditions.delete('R4');
     }
     const c = conditions.get('R1');
     if (c !== undefined && (declared || c.phase === 'treatment')) {

@@ -165,7 +165,7 @@ describe('R4: the fever clinic (I-14, I-17)', () => {
       t('02-06'),
     );
     expect(transitions(a)).toEqual(['T-app-submitted', 'T-R4-on', 'T-colour', 'T-R4-confirmed', 'T-R1-on']);
-    expect(a.trail[3]).toMatchObject({ transition: 'T-R4-confirmed', at: t('02-05'), evidence: ['f1', 'dg'], rule: 'R4' });
+    expect(a.trail[3]).toMatchObject({ transition: 'T-R4-confirmed', at: t('02-05'), evidence: ['f1', 'dg'], rule: 'R4', colour: 'red' });
     expect(a.trail[4]).toEqual({ transition: 'T-R1-on', at: t('02-05'), evidence: ['dg'], colour: 'red', rule: 'R1' });
     expect(a.reasons.map((r) => r.rule)).toEqual(['R1']);
   });
