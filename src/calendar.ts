@@ -116,7 +116,10 @@ export function createZone(name: string): Zone {
   const dates = new Map<number, string>();
   const offsets = new Map<number, string>();
   const format = (ms: number): string => {
-    const offset = offsetAt(ms);
+    // An offset with seconds (local mean time, before about 1900; Monrovia until 1972) is written
+    // rounded to the minute, and the time of day is written in that same offset, so that the text
+    // reads back as exactly this instant (T-2).
+    const offset = Math.round(offsetAt(ms));
     const local = ms + offset * MS_PER_MINUTE;
     const day = Math.floor(local / MS_PER_DAY);
     let date = dates.get(day);

@@ -181,7 +181,9 @@ export function formatOffset(offsetMinutes: number): string {
  * milliseconds are not zero.
  */
 export function formatInstant(ms: number, offsetMinutes: number): string {
-  const local = ms + offsetMinutes * MS_PER_MINUTE;
+  // The offset is written to the minute: the time of day is written in that same rounded offset.
+  const offset = Math.round(offsetMinutes);
+  const local = ms + offset * MS_PER_MINUTE;
   const days = Math.floor(local / MS_PER_DAY);
-  return `${formatDay(days)}T${formatTimeOfDay(local - days * MS_PER_DAY)}${formatOffset(offsetMinutes)}`;
+  return `${formatDay(days)}T${formatTimeOfDay(local - days * MS_PER_DAY)}${formatOffset(offset)}`;
 }

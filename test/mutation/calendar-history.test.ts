@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countFullDays, createZone } from '../../src/calendar.js';
-import { parseDay, parseInstant } from '../../src/internal/iso.js';
+import { formatInstant, parseDay, parseInstant } from '../../src/internal/iso.js';
 
 /**
  * T-1 and T-3 on the odd corners of real time-zone history, each worked by hand from the tz
@@ -136,5 +136,22 @@ describe('T-3: day starts and wall-clock times across unusual clock changes', ()
     expect(ny.format(earlier + HOUR)).toBe('1969-10-26T01:30:00-05:00');
     const anchor = at('1969-10-19T01:30:00-04:00');
     expect(ny.format(countFullDays(ny, anchor, 7, 'rolling'))).toBe('1969-10-26T01:30:00-04:00');
+  });
+});
+
+describe('T-2: an instant written in an offset with seconds reads back as the same instant', () => {
+  it('T-2: Monrovia (−00:44:30) and Shanghai (+08:05:43) are written with the offset rounded to the minute, the time of day in that offset', () => {
+    const monrovia = createZone('Africa/Monrovia');
+    const justBefore = parseInstant('1972-01-07T00:44:29Z') as number;
+    // −00:44:30 rounds to −00:44; 00:44:29Z is 00:00:29 at −00:44.
+    expect(monrovia.format(justBefore)).toBe('1972-01-07T00:00:29-00:44');
+    expect(parseInstant(monrovia.format(justBefore))).toBe(justBefore);
+    const shanghai = createZone('Asia/Shanghai');
+    const lmt = parseInstant('1900-06-01T00:00:00Z') as number;
+    // +08:05:43 rounds to +08:06.
+    expect(shanghai.format(lmt)).toBe('1900-06-01T08:06:00+08:06');
+    expect(parseInstant(shanghai.format(lmt))).toBe(lmt);
+    expect(formatInstant(lmt, 8 * 60 + 5 + 43 / 60)).toBe('1900-06-01T08:06:00+08:06');
+    expect(formatInstant(justBefore, -(44 + 30 / 60))).toBe('1972-01-07T00:00:29-00:44');
   });
 });
