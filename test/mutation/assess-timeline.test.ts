@@ -226,3 +226,12 @@ describe('T-5, I-13, RULES §9: the events left out', () => {
     ]);
   });
 });
+
+describe('I-7: the reason names the symptoms that restart its count', () => {
+  it('I-7: R2 says which records restart its 14 days (the policy reset list); R1, with no count of its own yet, says none', () => {
+    const a = evaluate({ ...D, clinical: 'confirmed', closeContactOfCase: true }, [], '2020-02-02T10:00:00+08:00');
+    expect(byRule(a, 'R2').message.en).toContain(' A record of fever, dry cough, shortness of breath restarts the count.');
+    expect(byRule(a, 'R2').message['zh-Hans']).toContain('期间出现发热、干咳、气促则重新计算。');
+    expect(byRule(a, 'R1').message.en).not.toContain('restarts the count');
+  });
+});
