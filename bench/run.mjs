@@ -135,7 +135,6 @@ if (!ci) {
   // Seconds per evaluation: timed in the first round only, twice.
   task('long-10000', 'naive oracle', 1, naive, { once: true });
 }
-const ORDER = ['application', 'resident-10', 'mixed-50', 'long-10', 'long-1000', 'long-10000'];
 
 const loadBefore = loadavg();
 const samples = new Map(tasks.map((t) => [t.name, []]));
@@ -175,7 +174,7 @@ const perEval = (name) => median(samples.get(name).map((s) => s.mean));
 /** The median over rounds of `a / b` (per-round means), side by side. */
 const ratio = (a, b) => median(samples.get(a).map((s, i) => s.mean / samples.get(b)[i].mean));
 
-const rows = [...tasks].sort((a, b) => ORDER.indexOf(a.workload) - ORDER.indexOf(b.workload)).map((t) => {
+const rows = [...tasks].sort((a, b) => ALL.indexOf(a.workload) - ALL.indexOf(b.workload)).map((t) => {
   const base = `${t.workload} · evaluate`;
   return {
     workload: t.workload,
