@@ -103,27 +103,31 @@ describe('RULES §5: transitions of GY (the twice rule, §5 of the policy)', () 
         const occurrence = (ms: number, k: Kind = kind): Event =>
           k === 'fever' && asReading ? ev('temperature', ms, { celsius: tenths(p) / 10, venue: 'public-transport' }) : ev('symptoms', ms, { symptoms: [k], source: 'checkpoint' });
         const w = p.greenToYellow.windowDays;
+        // The first occurrence leaves room for a later one on its own day (windowDays 0): at t, or a
+        // millisecond earlier when t is the last millisecond of its day (t − 1 is still after s).
+        const first = dayOf(t + 1) === dayOf(t) ? t : t - 1;
         // The second occurrence on the last day of the window: day(second) − day(first) = windowDays.
-        const second = Math.max(startOfDay(dayOf(t) + w) + clock, t + 1);
-        const history = [occurrence(t), occurrence(second)];
+        const second = Math.max(startOfDay(dayOf(first) + w) + clock, first + 1);
+        expect(dayOf(second) - dayOf(first)).toBe(w);
+        const history = [occurrence(first), occurrence(second)];
         const yellow = run(history, s, second, p);
         expect(has(yellow, 'T-GY-on', second)).toBe(true);
         expect(yellow.colour).toBe('yellow');
         expect(releaseMs(reason(yellow, 'GY')?.releaseAt)).toBe(releaseOf(second, p));
         expect(yellow.obligations).toContain('daily-self-report');
         // One day later is outside the window.
-        const outside = startOfDay(dayOf(t) + w + 1) + clock;
-        const late = run([occurrence(t), occurrence(outside)], s, outside, p);
+        const outside = startOfDay(dayOf(first) + w + 1) + clock;
+        const late = run([occurrence(first), occurrence(outside)], s, outside, p);
         expect(has(late, 'T-GY-on')).toBe(false);
         expect(late.colour).toBe('green');
         // A different kind is not twice.
         const others = list.filter((k) => k !== kind) as Kind[];
         if (others.length > 0) {
-          const mixed = run([occurrence(t), occurrence(second, others[pick % others.length] as Kind)], s, second, p);
+          const mixed = run([occurrence(first), occurrence(second, others[pick % others.length] as Kind)], s, second, p);
           expect(has(mixed, 'T-GY-on')).toBe(false);
         }
         // The same event twice (an identical duplicate) is one occurrence (RULES §9).
-        const once = occurrence(t);
+        const once = occurrence(first);
         const duplicate = run([once, { ...once }], s, second, p);
         expect(has(duplicate, 'T-GY-on')).toBe(false);
       }),
