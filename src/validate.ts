@@ -1,6 +1,7 @@
 import type { CompiledPolicy } from './policy/compile.js';
 import { fromZodIssues, type InputIssue } from './errors.js';
 import { parseInstant } from './internal/iso.js';
+import { parseFrequentEvent } from './schema/frequent.js';
 import { DeclarationSchema, type ValidDeclaration } from './schema/declaration.js';
 import { EventBaseSchema, EventSchema, rankOf, type ValidEvent } from './schema/events.js';
 
@@ -164,7 +165,9 @@ function checkHistory(raw: unknown, compiled: CompiledPolicy, issues: InputIssue
   }
   const events: InputEvent[] = [];
   raw.forEach((item: unknown, index) => {
-    const parsed = EventSchema.safeParse(item);
+    // The frequent kinds in their plain form skip zod; zod decides every other event (and writes every issue).
+    const frequent = parseFrequentEvent(item);
+    const parsed = frequent !== undefined ? { success: true as const, data: frequent } : EventSchema.safeParse(item);
     if (!parsed.success) {
       issues.push(...fromZodIssues(parsed.error.issues, ['history', index], item));
       // An unknown kind hides the other fields from the union: still report a bad id or instant.

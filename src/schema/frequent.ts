@@ -1,0 +1,84 @@
+import { parseInstant } from '../internal/iso.js';
+import type { EventOf } from './events.js';
+import { SYMPTOMS, VENUES, type Symptom, type Venue } from './primitives.js';
+
+/**
+ * A shortcut past zod for the two kinds that make up almost all of a long history: temperature
+ * readings and daily reports (years of them, several a day). An event of either kind, written as
+ * a plain JSON object, is checked here field by field and returned exactly as `EventSchema`
+ * would return it (same keys, same order, defaults filled in). Anything else (another kind, a
+ * missing, extra or inherited field, a value out of range, an object that is not plain) gives
+ * `undefined`, and `EventSchema` decides, writing every issue: this function never rejects.
+ *
+ * Why: zod builds about 1.4 kB of intermediate objects per event. On a 10,000-event history that
+ * garbage forces young-generation collections while the validated events are still alive, which
+ * made such a history cost more per event than a short one (see docs/performance.md).
+ *
+ * `test/schema/frequent.test.ts` checks, on generated events and near-misses, that whatever this
+ * function accepts `EventSchema` accepts with an equal result.
+ */
+
+const SYMPTOM = new Set<unknown>(SYMPTOMS);
+const VENUE = new Set<unknown>(VENUES);
+const TEMPERATURE_KEYS = new Set(['id', 'at', 'kind', 'celsius', 'venue']);
+const DAILY_REPORT_KEYS = new Set(['id', 'at', 'kind', 'symptoms']);
+
+/** The frequent events this shortcut accepts. */
+export type FrequentEvent = EventOf<'temperature'> | EventOf<'daily-report'>;
+
+/**
+ * How many keys `for…in` lists on `value` (its own and inherited enumerable ones, as zod's strict
+ * objects read them), or -1 when one of them is not in `known`.
+ */
+function knownKeyCount(value: object, known: ReadonlySet<string>): number {
+  let count = 0;
+  for (const key in value) {
+    if (!known.has(key)) return -1;
+    count++;
+  }
+  return count;
+}
+
+/** A copy of a list of symptom kinds, or `undefined` when it is not one. */
+function symptomList(value: unknown): Symptom[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const list: Symptom[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    if (!SYMPTOM.has(item)) return undefined;
+    list.push(item as Symptom);
+  }
+  return list;
+}
+
+/**
+ * A plain temperature reading or daily report, validated as `EventSchema` validates it; `undefined`
+ * for any other input, which `EventSchema` then decides.
+ */
+export function parseFrequentEvent(raw: unknown): FrequentEvent | undefined {
+  if (typeof raw !== 'object' || raw === null || Object.getPrototypeOf(raw) !== Object.prototype) return undefined;
+  const input = raw as Record<string, unknown>;
+  // Each field is read once, as zod reads it, and the result is built from what was read.
+  const id = input['id'];
+  const at = input['at'];
+  const kind = input['kind'];
+  if (typeof id !== 'string' || id.length === 0 || typeof at !== 'string' || parseInstant(at) === undefined) return undefined;
+  if (kind === 'temperature') {
+    const celsius = input['celsius'];
+    const venue = input['venue'];
+    // CelsiusSchema: a number from 30 to 45 (NaN fails both comparisons).
+    if (typeof celsius !== 'number' || !(celsius >= 30 && celsius <= 45)) return undefined;
+    // Without `venue`, the four keys listed are the other four (zod keeps a `venue` key even when undefined).
+    if (venue === undefined) return !('venue' in input) && knownKeyCount(input, TEMPERATURE_KEYS) === 4 ? { id, at, kind, celsius } : undefined;
+    if (!VENUE.has(venue) || knownKeyCount(input, TEMPERATURE_KEYS) !== 5) return undefined;
+    return { id, at, kind, celsius, venue: venue as Venue };
+  }
+  if (kind === 'daily-report') {
+    const symptoms = input['symptoms'];
+    if (symptoms === undefined) return !('symptoms' in input) && knownKeyCount(input, DAILY_REPORT_KEYS) === 3 ? { id, at, kind, symptoms: [] } : undefined;
+    const list = symptomList(symptoms);
+    if (list === undefined || knownKeyCount(input, DAILY_REPORT_KEYS) !== 4) return undefined;
+    return { id, at, kind, symptoms: list };
+  }
+  return undefined;
+}

@@ -1,0 +1,139 @@
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EventSchema } from '../../src/index.js';
+import { SYMPTOMS, VENUES } from '../../src/schema/primitives.js';
+import { parseFrequentEvent } from '../../src/schema/frequent.js';
+import { arbitraries } from '../../src/testing/index.js';
+import { check } from '../support/seed.js';
+
+/**
+ * RULES §9 and FORMAT "Events": the shortcut that validates plain temperature readings and daily
+ * reports without zod accepts only what `EventSchema` accepts, returns exactly what it returns,
+ * and leaves every other input to it.
+ */
+
+const AT = '2020-02-03T09:00:00+08:00';
+
+/** What `EventSchema` returns for `raw`, or `undefined` when it rejects it. */
+function byZod(raw: unknown): unknown {
+  const parsed = EventSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Same keys in the same order, same values: what `sameContent` (one id, one content) compares. */
+function expectSameAsZod(raw: unknown): void {
+  const quick = parseFrequentEvent(raw);
+  const zod = byZod(raw);
+  expect(quick).toBeDefined();
+  expect(quick).toStrictEqual(zod);
+  expect(JSON.stringify(quick)).toBe(JSON.stringify(zod));
+}
+
+describe('frequent events: the shortcut past zod (RULES §9, FORMAT "Events")', () => {
+  it('accepts a plain reading or daily report and returns what EventSchema returns, defaults included', () => {
+    expectSameAsZod({ id: 't1', at: AT, kind: 'temperature', celsius: 36.4 });
+    expectSameAsZod({ id: 't2', at: AT, kind: 'temperature', celsius: 37.3, venue: 'public-transport' });
+    expectSameAsZod({ venue: 'residential', celsius: 30, kind: 'temperature', at: AT, id: 'keys in another order' });
+    expectSameAsZod({ id: 't4', at: '2020-02-03T01:00:00Z', kind: 'temperature', celsius: 45 });
+    expectSameAsZod({ id: 'd1', at: AT, kind: 'daily-report' });
+    expectSameAsZod({ id: 'd2', at: AT, kind: 'daily-report', symptoms: [] });
+    expectSameAsZod({ id: 'd3', at: AT, kind: 'daily-report', symptoms: ['fever', 'dry-cough', 'fever'] });
+    expect(parseFrequentEvent({ id: 'd1', at: AT, kind: 'daily-report' })).toEqual({ id: 'd1', at: AT, kind: 'daily-report', symptoms: [] });
+  });
+
+  it('copies what it returns: the caller\'s symptom list is not shared', () => {
+    const symptoms = ['fatigue'];
+    const quick = parseFrequentEvent({ id: 'd', at: AT, kind: 'daily-report', symptoms }) as { symptoms: string[] };
+    expect(quick.symptoms).toEqual(['fatigue']);
+    expect(quick.symptoms).not.toBe(symptoms);
+  });
+
+  it('leaves to EventSchema every other kind and every unusual form, valid or not', () => {
+    const nonEnumerableId = Object.defineProperty({ at: AT, kind: 'temperature', celsius: 36.5, venue: undefined }, 'id', { value: 'hidden', enumerable: false });
+    const nullPrototype = Object.assign(Object.create(null) as object, { id: 'n', at: AT, kind: 'temperature', celsius: 36.5 });
+    const inherited = Object.assign(Object.create({ venue: 'residential' }) as object, { id: 'i', at: AT, kind: 'temperature', celsius: 36.5 });
+    const holey: unknown[] = [];
+    holey[1] = 'fever';
+    const cases: [string, unknown][] = [
+      ['another kind', { id: 's', at: AT, kind: 'symptoms', symptoms: ['fever'] }],
+      ['no kind', { id: 's', at: AT, celsius: 36.5 }],
+      ['not an object', 'temperature'],
+      ['null', null],
+      ['an array', [{ id: 't', at: AT, kind: 'temperature', celsius: 36.5 }]],
+      ['a null prototype', nullPrototype],
+      ['an inherited field', inherited],
+      ['a field that for…in does not list, with venue undefined', nonEnumerableId],
+      ['no id', { at: AT, kind: 'temperature', celsius: 36.5 }],
+      ['an empty id', { id: '', at: AT, kind: 'temperature', celsius: 36.5 }],
+      ['a numeric id', { id: 7, at: AT, kind: 'temperature', celsius: 36.5 }],
+      ['no at', { id: 't', kind: 'temperature', celsius: 36.5 }],
+      ['an at without offset', { id: 't', at: '2020-02-03T09:00:00', kind: 'temperature', celsius: 36.5 }],
+      ['an at as a number', { id: 't', at: 1580691600000, kind: 'temperature', celsius: 36.5 }],
+      ['no celsius', { id: 't', at: AT, kind: 'temperature' }],
+      ['celsius under 30', { id: 't', at: AT, kind: 'temperature', celsius: 29.9 }],
+      ['celsius over 45', { id: 't', at: AT, kind: 'temperature', celsius: 45.1 }],
+      ['celsius NaN', { id: 't', at: AT, kind: 'temperature', celsius: Number.NaN }],
+      ['celsius as text', { id: 't', at: AT, kind: 'temperature', celsius: '36.5' }],
+      ['an unknown venue', { id: 't', at: AT, kind: 'temperature', celsius: 36.5, venue: 'mall' }],
+      ['venue present but undefined', { id: 't', at: AT, kind: 'temperature', celsius: 36.5, venue: undefined }],
+      ['venue null', { id: 't', at: AT, kind: 'temperature', celsius: 36.5, venue: null }],
+      ['an extra field on a reading', { id: 't', at: AT, kind: 'temperature', celsius: 36.5, note: 'x' }],
+      ['an extra field on a reading with a venue', { id: 't', at: AT, kind: 'temperature', celsius: 36.5, venue: 'residential', note: 'x' }],
+      ['a daily report\'s field on a reading', { id: 't', at: AT, kind: 'temperature', celsius: 36.5, symptoms: [] }],
+      ['a __proto__ key', JSON.parse(`{"id":"t","at":"${AT}","kind":"temperature","celsius":36.5,"__proto__":{}}`)],
+      ['symptoms not a list', { id: 'd', at: AT, kind: 'daily-report', symptoms: 'fever' }],
+      ['an unknown symptom', { id: 'd', at: AT, kind: 'daily-report', symptoms: ['fever', 'cough'] }],
+      ['a hole in the symptoms', { id: 'd', at: AT, kind: 'daily-report', symptoms: holey }],
+      ['symptoms present but undefined', { id: 'd', at: AT, kind: 'daily-report', symptoms: undefined }],
+      ['an extra field on a report', { id: 'd', at: AT, kind: 'daily-report', note: 'x' }],
+      ['an extra field on a report with symptoms', { id: 'd', at: AT, kind: 'daily-report', symptoms: [], note: 'x' }],
+      ['a reading\'s field on a report', { id: 'd', at: AT, kind: 'daily-report', celsius: 36.5 }],
+    ];
+    for (const [what, raw] of cases) expect(parseFrequentEvent(raw), what).toBeUndefined();
+    // Some of these are valid: EventSchema decides them, so nothing valid is lost.
+    expect(byZod(nullPrototype)).toEqual({ id: 'n', at: AT, kind: 'temperature', celsius: 36.5 });
+    expect(byZod(inherited)).toEqual({ id: 'i', at: AT, kind: 'temperature', celsius: 36.5, venue: 'residential' });
+    expect(byZod({ id: 's', at: AT, kind: 'symptoms', symptoms: ['fever'] })).toBeDefined();
+  });
+
+  const id = fc.string({ minLength: 1, maxLength: 6 });
+  const at = arbitraries.instantNearMidnight();
+  const reading = fc.record(
+    { id, at, kind: fc.constant('temperature'), celsius: fc.double({ min: 30, max: 45, noNaN: true }), venue: fc.constantFrom(...VENUES) },
+    { requiredKeys: ['id', 'at', 'kind', 'celsius'], noNullPrototype: true },
+  );
+  const report = fc.record(
+    { id, at, kind: fc.constant('daily-report'), symptoms: fc.array(fc.constantFrom(...SYMPTOMS), { maxLength: 5 }) },
+    { requiredKeys: ['id', 'at', 'kind'], noNullPrototype: true },
+  );
+  const frequent = fc.oneof(reading, report) as fc.Arbitrary<Record<string, unknown>>;
+  const key = fc.constantFrom('id', 'at', 'kind', 'celsius', 'venue', 'symptoms', 'source', 'note', '__proto__', 'constructor');
+  const value = fc.oneof(
+    fc.anything(),
+    fc.constantFrom<unknown>(undefined, null, '', 29.99, 45.01, Number.NaN, Infinity, -0, 'temperature', 'daily-report', 'symptoms', 'mall', ['fever'], ['x'], [], AT, '2020-02-30T09:00:00+08:00'),
+  );
+  /** A generated event with one to three fields set, deleted or added: near-misses and valid variants alike. */
+  const nearMiss = fc.tuple(frequent, fc.array(fc.tuple(key, fc.option(value, { nil: undefined }), fc.boolean()), { minLength: 1, maxLength: 3 })).map(([event, edits]) => {
+    const copy: Record<string, unknown> = { ...event };
+    for (const [k, v, remove] of edits) {
+      if (remove) delete copy[k];
+      else Object.defineProperty(copy, k, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+    return copy;
+  });
+
+  it('accepts every generated plain reading and daily report, with the result EventSchema gives', () => {
+    check(fc.property(frequent, (raw) => expectSameAsZod(raw)), 'fuzz');
+  });
+
+  it('on near-misses, accepts only what EventSchema accepts, with the same result; EventSchema decides the rest', () => {
+    check(
+      fc.property(nearMiss, (raw) => {
+        const quick = parseFrequentEvent(raw);
+        if (quick === undefined) return;
+        expectSameAsZod(raw);
+      }),
+      'fuzz',
+    );
+  });
+});
