@@ -27,16 +27,16 @@ const DAILY_REPORT_KEYS = new Set(['id', 'at', 'kind', 'symptoms']);
 export type FrequentEvent = EventOf<'temperature'> | EventOf<'daily-report'>;
 
 /**
- * How many keys `for…in` lists on `value` (its own and inherited enumerable ones, as zod's strict
- * objects read them), or -1 when one of them is not in `known`.
+ * Whether `for…in` lists exactly `count` keys on `value` (its own and inherited enumerable ones,
+ * as zod's strict objects read them), all of them in `known`.
  */
-function knownKeyCount(value: object, known: ReadonlySet<string>): number {
-  let count = 0;
+function listsOnly(value: object, known: ReadonlySet<string>, count: number): boolean {
+  let listed = 0;
   for (const key in value) {
-    if (!known.has(key)) return -1;
-    count++;
+    if (!known.has(key)) return false;
+    listed++;
   }
-  return count;
+  return listed === count;
 }
 
 /** A copy of a list of symptom kinds, or `undefined` when it is not one. */
@@ -69,15 +69,16 @@ export function parseFrequentEvent(raw: unknown): FrequentEvent | undefined {
     // CelsiusSchema: a number from 30 to 45 (NaN fails both comparisons).
     if (typeof celsius !== 'number' || !(celsius >= 30 && celsius <= 45)) return undefined;
     // Without `venue`, the four keys listed are the other four (zod keeps a `venue` key even when undefined).
-    if (venue === undefined) return !('venue' in input) && knownKeyCount(input, TEMPERATURE_KEYS) === 4 ? { id, at, kind, celsius } : undefined;
-    if (!VENUE.has(venue) || knownKeyCount(input, TEMPERATURE_KEYS) !== 5) return undefined;
+    if (venue === undefined) return !('venue' in input) && listsOnly(input, TEMPERATURE_KEYS, 4) ? { id, at, kind, celsius } : undefined;
+    if (!VENUE.has(venue) || !listsOnly(input, TEMPERATURE_KEYS, 5)) return undefined;
     return { id, at, kind, celsius, venue: venue as Venue };
   }
   if (kind === 'daily-report') {
     const symptoms = input['symptoms'];
-    if (symptoms === undefined) return !('symptoms' in input) && knownKeyCount(input, DAILY_REPORT_KEYS) === 3 ? { id, at, kind, symptoms: [] } : undefined;
+    // Without `symptoms` (or with it undefined: zod fills in the default either way), three keys.
+    if (symptoms === undefined) return listsOnly(input, DAILY_REPORT_KEYS, 3) ? { id, at, kind, symptoms: [] } : undefined;
     const list = symptomList(symptoms);
-    if (list === undefined || knownKeyCount(input, DAILY_REPORT_KEYS) !== 4) return undefined;
+    if (list === undefined || !listsOnly(input, DAILY_REPORT_KEYS, 4)) return undefined;
     return { id, at, kind, symptoms: list };
   }
   return undefined;
