@@ -68,6 +68,9 @@ export function resetProperty(rule: Observed): void {
       const p = c.policy;
       const list = p.resetSymptoms[rule];
       const release = releaseOf(c.start, p);
+      // An observation with an instant strictly inside it: not one of a single day counted
+      // inclusive of a start at the last millisecond of that day, which is released 1 ms later.
+      fc.pre(release - c.start >= 2);
       // During the observation: start < u < release (a symptom at the start instant itself may be ordered before the trigger, T-6).
       const u = c.start + 1 + Math.floor(where * (release - 2 - c.start));
       const go = (extra: Event, now = u) => run([...c.history, extra], c.submitted, now, p, c.facts);
