@@ -1,6 +1,6 @@
 import { parseInstant } from '../internal/iso.js';
 import type { EventOf } from './events.js';
-import { SYMPTOMS, VENUES, type Symptom, type Venue } from './primitives.js';
+import { CelsiusSchema, SYMPTOMS, VENUES, type Symptom, type Venue } from './primitives.js';
 
 /**
  * A shortcut past zod for the two kinds that make up almost all of a long history: temperature
@@ -14,12 +14,14 @@ import { SYMPTOMS, VENUES, type Symptom, type Venue } from './primitives.js';
  * garbage forces young-generation collections while the validated events are still alive, which
  * made such a history cost more per event than a short one (see docs/performance.md).
  *
- * `test/schema/frequent.test.ts` checks, on generated events and near-misses, that whatever this
+ * `test/engine/frequent-events.test.ts` checks, on generated events and near-misses, that whatever this
  * function accepts `EventSchema` accepts with an equal result.
  */
 
 const SYMPTOM = new Set<unknown>(SYMPTOMS);
 const VENUE = new Set<unknown>(VENUES);
+const MIN_CELSIUS = CelsiusSchema.minValue as number;
+const MAX_CELSIUS = CelsiusSchema.maxValue as number;
 const TEMPERATURE_KEYS = new Set(['id', 'at', 'kind', 'celsius', 'venue']);
 const DAILY_REPORT_KEYS = new Set(['id', 'at', 'kind', 'symptoms']);
 
@@ -58,7 +60,7 @@ function symptomList(value: unknown): Symptom[] | undefined {
 export function parseFrequentEvent(raw: unknown): FrequentEvent | undefined {
   if (typeof raw !== 'object' || raw === null || Object.getPrototypeOf(raw) !== Object.prototype) return undefined;
   const input = raw as Record<string, unknown>;
-  // Each field is read once, as zod reads it, and the result is built from what was read.
+  // Each field is read once here, and what is returned is built from what was read.
   const id = input['id'];
   const at = input['at'];
   const kind = input['kind'];
@@ -66,8 +68,8 @@ export function parseFrequentEvent(raw: unknown): FrequentEvent | undefined {
   if (kind === 'temperature') {
     const celsius = input['celsius'];
     const venue = input['venue'];
-    // CelsiusSchema: a number from 30 to 45 (NaN fails both comparisons).
-    if (typeof celsius !== 'number' || !(celsius >= 30 && celsius <= 45)) return undefined;
+    // CelsiusSchema's range, bounds included (NaN fails both comparisons).
+    if (typeof celsius !== 'number' || !(celsius >= MIN_CELSIUS && celsius <= MAX_CELSIUS)) return undefined;
     // Without `venue`, the four keys listed are the other four (zod keeps a `venue` key even when undefined).
     if (venue === undefined) return !('venue' in input) && listsOnly(input, TEMPERATURE_KEYS, 4) ? { id, at, kind, celsius } : undefined;
     if (!VENUE.has(venue) || !listsOnly(input, TEMPERATURE_KEYS, 5)) return undefined;
