@@ -1,5 +1,5 @@
 import { parseInstant } from '../internal/iso.js';
-import type { EventOf } from './events.js';
+import { DailyReportEventSchema, TemperatureEventSchema, type EventOf } from './events.js';
 import { CelsiusSchema, SYMPTOMS, VENUES, type Symptom, type Venue } from './primitives.js';
 
 /**
@@ -22,8 +22,8 @@ const SYMPTOM = new Set<unknown>(SYMPTOMS);
 const VENUE = new Set<unknown>(VENUES);
 const MIN_CELSIUS = CelsiusSchema.minValue as number;
 const MAX_CELSIUS = CelsiusSchema.maxValue as number;
-const TEMPERATURE_KEYS = new Set(['id', 'at', 'kind', 'celsius', 'venue']);
-const DAILY_REPORT_KEYS = new Set(['id', 'at', 'kind', 'symptoms']);
+const TEMPERATURE_KEYS = new Set(Object.keys(TemperatureEventSchema.shape));
+const DAILY_REPORT_KEYS = new Set(Object.keys(DailyReportEventSchema.shape));
 
 /** The frequent events this shortcut accepts. */
 export type FrequentEvent = EventOf<'temperature'> | EventOf<'daily-report'>;
