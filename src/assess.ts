@@ -52,8 +52,12 @@ function obligationsOf(c: Condition): Obligation[] {
 
 const byNumber = (a: string, b: string): number => Number(a.slice(2)) - Number(b.slice(2));
 
-/** The first instant after now at which the colour would differ if nothing new happened (RULES §8). */
-function projectChange(conditions: readonly Condition[], colour: Colour): number | null {
+/**
+ * The first instant after now at which the colour would differ if nothing new happened (RULES §8),
+ * from the active conditions' rules and release instants (null: no release of its own). `check`
+ * derives it again from an assessment's reasons (RULES §6 (d)).
+ */
+export function projectChange(conditions: readonly { readonly rule: RuleId; readonly releaseAt: number | null }[], colour: Colour): number | null {
   const instants = [...new Set(conditions.flatMap((c) => (c.releaseAt === null ? [] : [c.releaseAt])))].sort((a, b) => a - b);
   for (const at of instants) {
     const remaining = conditions.filter((c) => c.releaseAt === null || c.releaseAt > at).map((c) => c.rule);

@@ -1,4 +1,7 @@
+import type * as z from 'zod';
+import { projectChange } from './assess.js';
 import { fromZodIssues, type InputIssue } from './errors.js';
+import { colourOf } from './fold.js';
 import { parseInstant } from './internal/iso.js';
 import type { CompiledPolicy } from './policy/compile.js';
 import { AssessmentSchema, type Assessment, type Message } from './schema/assessment.js';
@@ -9,12 +12,13 @@ import {
   type CheckpointStep,
   type TemperatureRecord,
 } from './schema/checkpoint.js';
-import type { Venue } from './schema/primitives.js';
+import type { Colour, RuleId, Venue } from './schema/primitives.js';
 import { oversizedStrings, type Checked } from './validate.js';
 
 /**
  * The checkpoint table of RULES §6 (policy §7): the first row that matches decides, in the order
- * C3, C11, C6, C7, C8, C9, C10, C1, C2, C4, C5. Exits are never blocked; no entry without a
+ * C3, C11, C12, C6, C7, C8, C9, C10, C1, C2, C4, C5. What is shown must be current and
+ * trustworthy first (C12: a stale bare assessment, or a signed code that fails verification). Exits are never blocked; no entry without a
  * temperature reading; a fever is refused and recorded before the code is even looked at, so that
  * the reading reaches the history (§8) and can drive the twice rule (§5).
  */
@@ -28,9 +32,31 @@ const VENUE_NAMES: Readonly<Record<Venue, Texts>> = {
   'public-transport': { 'zh-Hans': '公共交通工具', 'zh-Hant': '公共交通工具', en: 'public transport' },
 };
 
-function rulesOf(assessment: Assessment, colour: 'red' | 'yellow'): string {
-  const ids = assessment.reasons.filter((r) => r.colour === colour).map((r) => r.rule);
-  return ids.length === 0 ? '' : ` (${ids.join(', ')})`;
+/**
+ * What a checkpoint reads of what is shown: a bare assessment from a trusted back end, or the
+ * verified claims of a signed code (RULES §11). `review` is null for a code: its claims carry only
+ * `issued`.
+ */
+export interface Shown {
+  readonly colour: Colour;
+  readonly issued: boolean;
+  readonly review: 'pending' | 'approved' | 'rejected' | null;
+  readonly rules: readonly RuleId[];
+}
+
+/**
+ * Why what is shown is not valid now (C12): its message, and whether its subject is known, so that
+ * a fever reading can still be recorded (a stale bare assessment, or a code whose signature held).
+ */
+export interface Invalid {
+  readonly message: Message;
+  readonly subjectKnown: boolean;
+}
+
+function rulesOf(shown: Shown, colour: 'red' | 'yellow'): string {
+  // A red or yellow code has at least one rule of its colour: the consistency checks (RULES §6)
+  // and the code's claims (§11) both require it.
+  return ` (${shown.rules.filter((rule) => colourOf([rule]) === colour).join(', ')})`;
 }
 
 function each(render: (lang: Lang) => string): Message {
@@ -38,8 +64,8 @@ function each(render: (lang: Lang) => string): Message {
 }
 
 /** C7: why there is no code to accept, and where to go next (policy §6, §8; I-12, I-18). */
-function noCodeMessage(assessment: Assessment | null): Message {
-  if (assessment === null)
+function noCodeMessage(shown: Shown | null): Message {
+  if (shown === null)
     return {
       'zh-Hans':
         '未出示健康码，不能进入。请在“我的连云港”App 申领连易通（外来及返连人员必须申领，A-1）；老人、儿童等可由他人代为申领；未申领的本市居民可填写个人健康申报表，审核后领取健康通行卡（§6、§8）。',
@@ -48,11 +74,17 @@ function noCodeMessage(assessment: Assessment | null): Message {
       en:
         'No health code shown: entry refused. Apply for Lianyitong in the "My Lianyungang" app (people arriving in or returning to the city must, A-1); someone else may apply for an elderly person or a child; a resident who has not applied may fill in the health declaration form and, after review, receive a health pass card (§6, §8).',
     };
-  if (assessment.review === 'rejected')
+  if (shown.review === 'rejected')
     return {
       'zh-Hans': '申领未通过审核，没有有效的健康码，不能进入。请重新如实申报，或填写个人健康申报表（§6、§8，I-18）。',
       'zh-Hant': '申領未通過審核，沒有有效的健康碼，不能進入。請重新如實申報，或填寫個人健康申報表（§6、§8，I-18）。',
       en: 'The application did not pass review, so there is no valid code: entry refused. Declare again truthfully, or fill in the health declaration form (§6, §8, I-18).',
+    };
+  if (shown.review === null)
+    return {
+      'zh-Hans': '此码签发时申领尚未通过审核（或已被撤回），不是有效的健康码，不能进入。请待审核通过后刷新健康码，或填写个人健康申报表（§6、§8，I-12）。',
+      'zh-Hant': '此碼簽發時申領尚未通過審核（或已被撤回），不是有效的健康碼，不能進入。請待審核通過後刷新健康碼，或填寫個人健康申報表（§6、§8，I-12）。',
+      en: 'This code was issued while the application had no approved review (pending, or withdrawn): it is not a valid health code, entry refused. Refresh the code once the review approves it, or fill in the health declaration form (§6, §8, I-12).',
     };
   return {
     'zh-Hans': '申领尚在审核中，审核通过前不生成健康码，不能进入（§8，I-12）。',
@@ -73,7 +105,8 @@ const ENTRY: readonly CheckpointStep[] = ['temperature', 'scan'];
 /** The first row of the table that matches (RULES §6). */
 function decideRow(
   threshold: number,
-  assessment: Assessment | null,
+  shown: Shown | null,
+  invalid: Invalid | null,
   context: { venue: Venue; direction: 'in' | 'out'; role?: 'resident' | 'visitor' | undefined; celsius?: number | undefined },
 ): Row {
   const { venue, direction, role, celsius } = context;
@@ -114,6 +147,7 @@ function decideRow(
         en: 'Temperature first: no entry until a reading is taken ("temperature + scan", §7).',
       },
     };
+  if (invalid !== null) return { rule: 'C12', admit: false, steps: ENTRY, message: invalid.message };
   if (celsius >= threshold)
     return {
       rule: 'C6',
@@ -125,10 +159,9 @@ function decideRow(
         en: `Temperature ${celsius} °C is at or above ${threshold} °C: entry refused. The checkpoint uploads this reading (§8); the same symptom twice while green turns the code yellow (§5).`,
       },
     };
-  if (assessment === null || !assessment.issued)
-    return { rule: 'C7', admit: false, steps: ENTRY, message: noCodeMessage(assessment) };
-  if (assessment.colour === 'red') {
-    const rules = rulesOf(assessment, 'red');
+  if (shown === null || !shown.issued) return { rule: 'C7', admit: false, steps: ENTRY, message: noCodeMessage(shown) };
+  if (shown.colour === 'red') {
+    const rules = rulesOf(shown, 'red');
     return {
       rule: 'C8',
       admit: false,
@@ -142,8 +175,8 @@ function decideRow(
       ),
     };
   }
-  if (assessment.colour === 'yellow') {
-    const rules = rulesOf(assessment, 'yellow');
+  if (shown.colour === 'yellow') {
+    const rules = rulesOf(shown, 'yellow');
     if (venue !== 'residential')
       return {
         rule: 'C9',
@@ -227,40 +260,145 @@ function decideRow(
   }
 }
 
+/** A checkpoint context as validated, with its instant read once. */
+export interface ValidContext {
+  readonly context: z.output<typeof CheckpointContextSchema>;
+  readonly atMs: number;
+}
+
+/** Validates a checkpoint context; every problem goes into `issues` under `context`. */
+export function checkContext(cp: CompiledPolicy, context: unknown, issues: InputIssue[]): ValidContext | undefined {
+  oversizedStrings(context, ['context'], cp.policy.limits.maxStringLength, issues);
+  const parsed = CheckpointContextSchema.safeParse(context);
+  if (!parsed.success) {
+    issues.push(
+      ...(context === undefined || context === null
+        ? [{ path: ['context'], code: 'required', message: 'a checkpoint context { venue, direction, at, … }' } satisfies InputIssue]
+        : fromZodIssues(parsed.error.issues, ['context'], context)),
+    );
+    return undefined;
+  }
+  // CheckpointContextSchema accepts only instants that parseInstant reads.
+  return { context: parsed.data, atMs: parseInstant(parsed.data.at) as number };
+}
+
+/**
+ * Decides an encounter from what was shown (RULES §6): the first row that matches, and for C6
+ * (and C12 when the subject is known) the `temperature` event to upload (§8).
+ */
+export function decideEncounter(cp: CompiledPolicy, shown: Shown | null, invalid: Invalid | null, valid: ValidContext): CheckDecision {
+  const ctx = valid.context;
+  const threshold = cp.policy.feverThresholdCelsius;
+  const row = decideRow(threshold, shown, invalid, ctx);
+  let record: TemperatureRecord | null = null;
+  const fever = ctx.celsius !== undefined && ctx.celsius >= threshold;
+  if (row.rule === 'C6' || (row.rule === 'C12' && fever && invalid?.subjectKnown === true)) {
+    // §8: the checkpoint uploads the abnormal reading; as a `temperature` event it feeds §5.
+    const at = cp.zone.format(valid.atMs);
+    record = { id: ctx.recordId ?? `checkpoint:${ctx.venue}:${at}`, at, kind: 'temperature', celsius: ctx.celsius as number, venue: ctx.venue };
+  }
+  return { admit: row.admit, rule: row.rule, steps: [...row.steps], message: { ...row.message }, record };
+}
+
+const msOf = (instant: string): number => parseInstant(instant) as number;
+
+/**
+ * The contradictions of RULES §6 (a)–(e) between an assessment's fields: its colour, `issued`,
+ * `releaseAt`, `nextChangeAt` and `permissions` must be those its reasons and review give.
+ */
+function inconsistencies(a: Assessment): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const at = (path: (string | number)[], message: string): void => {
+    issues.push({ path: ['assessment', ...path], code: 'inconsistent', message });
+  };
+  const evaluatedMs = msOf(a.evaluatedAt);
+  const active = a.reasons.map((r) => ({ rule: r.rule, releaseAt: r.releaseAt === null ? null : msOf(r.releaseAt) }));
+  a.reasons.forEach((reason, i) => {
+    const colour = colourOf([reason.rule]);
+    if (reason.colour !== colour) at(['reasons', i, 'colour'], `a ${reason.rule} reason is ${colour}, not ${reason.colour} (§3, §4, §5)`);
+    const release = active[i]?.releaseAt ?? null;
+    if (release !== null && release <= evaluatedMs)
+      at(['reasons', i, 'releaseAt'], `a condition released at ${reason.releaseAt}, at or before evaluatedAt, is no longer active (T-3)`);
+  });
+  const colour = colourOf(a.reasons.map((r) => r.rule));
+  if (a.colour !== colour) at(['colour'], `the colour is ${a.colour}, but the reasons give ${colour} (I-1)`);
+  const issued = a.review === 'approved';
+  if (a.issued !== issued) at(['issued'], `issued is ${String(a.issued)}, but the review is ${a.review} (I-12, I-18)`);
+  const releases = active.map((r) => r.releaseAt);
+  const releaseMs = releases.length === 0 || releases.includes(null) ? null : Math.max(...(releases as number[]));
+  const shownRelease = a.releaseAt === null ? null : msOf(a.releaseAt);
+  if (shownRelease !== releaseMs)
+    at(['releaseAt'], `releaseAt is ${a.releaseAt ?? 'null'}, but the reasons give ${releaseMs === null ? 'null' : 'their latest releaseAt'} (§8)`);
+  const changeMs = projectChange(active, colour);
+  const shownChange = a.nextChangeAt === null ? null : msOf(a.nextChangeAt);
+  if (shownChange !== changeMs)
+    at(['nextChangeAt'], `nextChangeAt is ${a.nextChangeAt ?? 'null'}, but the reasons give ${changeMs === null ? 'null' : 'another instant'} (§8)`);
+  const green = a.colour === 'green';
+  const p = a.permissions;
+  if (p.cityTravel !== green || p.publicPlaces !== green || p.publicTransport !== green)
+    at(['permissions'], `the permissions are not those of a ${a.colour} code (§3)`);
+  return issues;
+}
+
+/** Why a bare assessment is stale at `atMs` (RULES §6), or null when it is current. */
+function staleness(cp: CompiledPolicy, a: Assessment, atMs: number): Invalid | null {
+  const evaluatedMs = msOf(a.evaluatedAt);
+  const at = cp.zone.format(atMs);
+  const evaluated = cp.zone.format(evaluatedMs);
+  if (atMs < evaluatedMs)
+    return {
+      subjectKnown: true,
+      message: {
+        'zh-Hans': `此评估结果的评估时间（${evaluated}）晚于本次查验（${at}），不能据此放行。请在查验时重新评估（§6，C12）。`,
+        'zh-Hant': `此評估結果的評估時間（${evaluated}）晚於本次查驗（${at}），不能據此放行。請在查驗時重新評估（§6，C12）。`,
+        en: `This assessment was evaluated at ${evaluated}, after this encounter (${at}): it cannot decide it. Evaluate again at the encounter (§6, C12).`,
+      },
+    };
+  const nextChange = a.nextChangeAt === null ? Number.POSITIVE_INFINITY : msOf(a.nextChangeAt);
+  const until = Math.min(evaluatedMs + cp.maxAssessmentAgeMs, nextChange);
+  if (atMs < until) return null;
+  const changed = atMs >= nextChange;
+  return {
+    subjectKnown: true,
+    message: {
+      'zh-Hans': `此评估结果（评估于 ${evaluated}）在 ${at} 已${changed ? `过期：其颜色预计于 ${a.nextChangeAt} 改变` : `超过 ${cp.policy.maxAssessmentAge} 的有效期`}，不能据此放行。请重新评估，或刷新健康码（§6，C12）。`,
+      'zh-Hant': `此評估結果（評估於 ${evaluated}）在 ${at} 已${changed ? `過期：其顏色預計於 ${a.nextChangeAt} 改變` : `超過 ${cp.policy.maxAssessmentAge} 的有效期`}，不能據此放行。請重新評估，或刷新健康碼（§6，C12）。`,
+      en: `This assessment (evaluated at ${evaluated}) is stale at ${at}: ${changed ? `its colour was projected to change at ${a.nextChangeAt}` : `it is older than ${cp.policy.maxAssessmentAge}`}. Evaluate again, or refresh the code (§6, C12).`,
+    },
+  };
+}
+
 /**
  * Validates an assessment (or `null`: no code shown) and a checkpoint context and decides
- * (RULES §6). Every problem is listed with its path, under `assessment` or `context`.
+ * (RULES §6). Every problem is listed with its path, under `assessment` or `context`: a schema
+ * failure, another policy's hash (`policy_mismatch`), contradicting fields (`inconsistent`). A
+ * stale assessment is not an input error: it is refused at entry (C12).
  */
 export function decideCheckpoint(cp: CompiledPolicy, assessment: unknown, context: unknown): Checked<CheckDecision> {
   const issues: InputIssue[] = [];
   let shown: Assessment | null = null;
   if (assessment !== null) {
     const parsed = AssessmentSchema.safeParse(assessment);
-    if (parsed.success) shown = parsed.data;
-    else
+    if (parsed.success) {
+      shown = parsed.data;
+      if (shown.policy.hash !== cp.hash)
+        issues.push({
+          path: ['assessment', 'policy', 'hash'],
+          code: 'policy_mismatch',
+          message: `evaluated under another policy (${shown.policy.id} ${shown.policy.version}); this checkpoint runs ${cp.ref.id} ${cp.ref.version} (${cp.hash})`,
+        });
+      else issues.push(...inconsistencies(shown));
+    } else
       issues.push(
         ...(assessment === undefined
           ? [{ path: ['assessment'], code: 'required', message: 'an assessment, or null when no code is shown' } satisfies InputIssue]
           : fromZodIssues(parsed.error.issues, ['assessment'], assessment)),
       );
   }
-  oversizedStrings(context, ['context'], cp.policy.limits.maxStringLength, issues);
-  const parsedContext = CheckpointContextSchema.safeParse(context);
-  if (!parsedContext.success)
-    issues.push(
-      ...(context === undefined || context === null
-        ? [{ path: ['context'], code: 'required', message: 'a checkpoint context { venue, direction, at, … }' } satisfies InputIssue]
-        : fromZodIssues(parsedContext.error.issues, ['context'], context)),
-    );
-  if (!parsedContext.success || issues.length > 0) return { ok: false, issues };
-
-  const ctx = parsedContext.data;
-  const row = decideRow(cp.policy.feverThresholdCelsius, shown, ctx);
-  let record: TemperatureRecord | null = null;
-  if (row.rule === 'C6') {
-    // §8: the checkpoint uploads the abnormal reading; as a `temperature` event it feeds §5.
-    const at = cp.zone.format(parseInstant(ctx.at) as number);
-    record = { id: ctx.recordId ?? `checkpoint:${ctx.venue}:${at}`, at, kind: 'temperature', celsius: ctx.celsius as number, venue: ctx.venue };
-  }
-  return { ok: true, value: { admit: row.admit, rule: row.rule, steps: [...row.steps], message: { ...row.message }, record } };
+  const valid = checkContext(cp, context, issues);
+  if (valid === undefined || issues.length > 0) return { ok: false, issues };
+  const invalid = shown === null ? null : staleness(cp, shown, valid.atMs);
+  const facts: Shown | null =
+    shown === null ? null : { colour: shown.colour, issued: shown.issued, review: shown.review, rules: shown.reasons.map((r) => r.rule) };
+  return { ok: true, value: decideEncounter(cp, facts, invalid, valid) };
 }

@@ -28,6 +28,9 @@ export type IssueCode =
   | 'now_before_submission'
   | 'isolation_after_submission'
   | 'role_required'
+  | 'invalid_duration'
+  | 'policy_mismatch'
+  | 'inconsistent'
   | 'invalid';
 
 /** One problem with an input, located by its path (e.g. `['history', 3, 'at']`). */

@@ -92,7 +92,8 @@ describe('check: the C-table of RULES §6', () => {
   });
 
   it('C6: a reading of 37.5 at a public place is refused and the temperature event is recorded', () => {
-    const d = check(green(), entry({ celsius: 37.5, at: '2020-03-01T01:00:00Z' }));
+    const at = '2020-03-01T01:00:00Z';
+    const d = check(evaluate(declaration(), [approved], at), entry({ celsius: 37.5, at }));
     expect(d).toMatchObject({ admit: false, rule: 'C6', steps: ['temperature'] });
     // The instant is written in the policy's zone (T-1), whatever offset the checkpoint used.
     expect(d.record).toEqual({
@@ -247,7 +248,9 @@ describe('check: the C-table of RULES §6', () => {
 
   it('RULES §6: every decision has a message in zh-Hant, zh-Hans and en, and matches the decision schema', () => {
     const seen = new Set<string>();
-    const assessments = [green(), red(), yellow(), pending(), null];
+    // The last one is stale at NOW (C12): evaluated two hours before the encounter.
+    const stale = evaluate(declaration(), [approved], '2020-02-10T10:00:00+08:00');
+    const assessments = [green(), red(), yellow(), pending(), null, stale];
     const contexts: CheckpointContext[] = [];
     for (const venue of ['residential', 'public-place', 'public-transport'] as const)
       for (const direction of ['in', 'out'] as const)
@@ -264,7 +267,7 @@ describe('check: the C-table of RULES §6', () => {
         expect(CheckDecisionSchema.safeParse(d).success).toBe(true);
         for (const text of Object.values(d.message)) expect(text.length).toBeGreaterThan(0);
         expect(d.message['zh-Hant']).not.toBe(d.message.en);
-        expect(d.record === null).toBe(d.rule !== 'C6');
+        expect(d.record === null).toBe(d.rule !== 'C6' && !(d.rule === 'C12' && (c.celsius ?? 0) >= 37.3));
         expect(d.admit).toBe(['C1', 'C2', 'C3', 'C4', 'C5'].includes(d.rule));
       }
     expect([...seen].sort()).toEqual([...CHECKPOINT_RULES].sort());
@@ -274,7 +277,11 @@ describe('check: the C-table of RULES §6', () => {
     const strict = createEngine({ ...lianyungang2020, feverThresholdCelsius: 37.0 });
     const a = strict.evaluate(declaration(), [approved], NOW);
     expect(strict.check(a, entry({ celsius: 37.1 })).rule).toBe('C6');
-    expect(check(a, entry({ celsius: 37.1 })).rule).toBe('C4');
+    expect(check(green(), entry({ celsius: 37.1 })).rule).toBe('C4');
+    // An assessment made under another policy is not this checkpoint's to decide (RULES §6).
+    expect(safeCheck(a, entry({ celsius: 37.1 })).error?.issues).toEqual([
+      expect.objectContaining({ path: ['assessment', 'policy', 'hash'], code: 'policy_mismatch' }),
+    ]);
   });
 
   it('RULES §6: the record id is written in the policy zone of the engine', () => {

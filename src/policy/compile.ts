@@ -2,7 +2,8 @@ import { createZone, type Zone } from '../calendar.js';
 import { HealthCodeInputError, fromZodIssues } from '../errors.js';
 import { parseDay } from '../internal/iso.js';
 import { PolicySchema, type ValidPolicy } from '../schema/policy.js';
-import type { Symptom } from '../schema/primitives.js';
+import type { Credential, Symptom } from '../schema/primitives.js';
+import { parseDuration } from '../internal/duration.js';
 import { policyHash } from './canonical.js';
 
 /** Rules whose observation a reset symptom restarts (I-7, I-14). */
@@ -21,6 +22,10 @@ export interface CompiledPolicy {
   isKeyArea(area: string, day: number): boolean;
   readonly resetSymptoms: Readonly<Record<ResettableRule, ReadonlySet<Symptom>>>;
   readonly twiceSymptoms: ReadonlySet<Symptom>;
+  /** `maxAssessmentAge` in milliseconds (RULES §6). */
+  readonly maxAssessmentAgeMs: number;
+  /** `codeValidity` in milliseconds, by credential form (RULES §11). */
+  readonly codeValidityMs: Readonly<Record<Credential, number>>;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -67,5 +72,12 @@ export function compilePolicy(input: unknown): CompiledPolicy {
     isKeyArea: (area, day) => areas.get(area)?.some(([from, to]) => from <= day && day <= to) ?? false,
     resetSymptoms: sets,
     twiceSymptoms: new Set(policy.greenToYellow.symptoms),
+    // PolicySchema accepts only durations that parseDuration reads.
+    maxAssessmentAgeMs: parseDuration(policy.maxAssessmentAge) as number,
+    codeValidityMs: Object.freeze({
+      'app-code': parseDuration(policy.codeValidity['app-code']) as number,
+      'paper-code': parseDuration(policy.codeValidity['paper-code']) as number,
+      'pass-card': parseDuration(policy.codeValidity['pass-card']) as number,
+    }),
   };
 }

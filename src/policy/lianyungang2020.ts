@@ -4,14 +4,15 @@ import type { ValidPolicy } from '../schema/policy.js';
  * The Lianyungang "Lianyitong" policy of 2020 (the source policy, §1–§8) with the parameters of the
  * rule book (RULES §2–§4): 14 full days counted as the Civil Code counts them (T-3), a 14-day
  * look-back (T-4), a fever at 37.3 °C (I-8), the twice rule over 14 days (I-8) and Wuhan on the
- * key-area list from 2020-01-01 (I-5).
+ * key-area list from 2020-01-01 (I-5); codes valid 24 hours in the app and 7 days on paper or a pass
+ * card (§11), bare assessments checked within one hour (§6), and the readings of RULES §12.
  *
  * @example
  * createEngine({ ...lianyungang2020, observationDays: 21 })
  */
 export const lianyungang2020: ValidPolicy = Object.freeze({
   id: 'lianyungang-2020',
-  version: '1.0.0',
+  version: '1.1.0',
   timeZone: 'Asia/Shanghai',
   dayCounting: 'civil-code',
   observationDays: 14,
@@ -28,4 +29,7 @@ export const lianyungang2020: ValidPolicy = Object.freeze({
     GY: ['fever', 'dry-cough', 'shortness-of-breath', 'fatigue'],
   },
   limits: { maxEvents: 100_000, maxStringLength: 1000 },
+  codeValidity: { 'app-code': 'PT24H', 'paper-code': 'P7D', 'pass-card': 'P7D' },
+  maxAssessmentAge: 'PT1H',
+  readings: { closeContact: 'descriptive', triggers: 'dynamic', feverAtHome: 'refuse' },
 } satisfies ValidPolicy);

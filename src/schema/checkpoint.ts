@@ -10,7 +10,7 @@ import { CelsiusSchema, InstantSchema, NonEmptyString, VenueSchema } from './pri
  * @example
  * CHECKPOINT_RULES[0] // 'C3': an exit is never blocked, whatever else holds
  */
-export const CHECKPOINT_RULES = ['C3', 'C11', 'C6', 'C7', 'C8', 'C9', 'C10', 'C1', 'C2', 'C4', 'C5'] as const;
+export const CHECKPOINT_RULES = ['C3', 'C11', 'C12', 'C6', 'C7', 'C8', 'C9', 'C10', 'C1', 'C2', 'C4', 'C5'] as const;
 
 /** What a checkpoint asks of the person (§7): a temperature reading, a scan of the code, a registration. */
 export const CHECKPOINT_STEPS = ['temperature', 'scan', 'register'] as const;

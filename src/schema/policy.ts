@@ -1,9 +1,31 @@
 import * as z from 'zod';
 import { isTimeZone } from '../calendar.js';
+import { parseDuration } from '../internal/duration.js';
 import { DaySchema, NonEmptyString, SymptomSchema, dayRangeIsOrdered } from './primitives.js';
 
 const Days = z.int().min(0).max(3650);
 const SymptomList = z.array(SymptomSchema);
+
+const MAX_DURATION_MS = 3650 * 86_400_000;
+
+/**
+ * An ISO-8601 duration of elapsed time, longer than zero and at most ten years: `PT1H`, `PT24H`,
+ * `P7D`, `P1W`, `PT90M` (weeks, days, hours, minutes, seconds; a day is 24 hours).
+ */
+export const DurationSchema = z.string().refine(
+  (text) => {
+    const ms = parseDuration(text);
+    return ms !== undefined && ms > 0 && ms <= MAX_DURATION_MS;
+  },
+  { error: 'not an ISO-8601 duration of elapsed time between PT1S and P3650D (e.g. PT1H, PT24H, P7D)', params: { code: 'invalid_duration' } },
+);
+
+/**
+ * The readings of RULES §12. This version of the engine implements the rule book's defaults only;
+ * a policy that asks for another reading is refused rather than evaluated under the default.
+ */
+const Reading = <const T extends string>(value: T, option: string) =>
+  z.literal(value, { error: `${option}: this version implements only "${value}" (RULES §12)` });
 
 /** One entry of the key-area list: an area code in force from `from` to `to` inclusive (I-5). */
 export const KeyAreaSchema = z
@@ -40,6 +62,20 @@ export const PolicySchema = z
     limits: z
       .object({ maxEvents: z.int().min(1), maxStringLength: z.int().min(64) })
       .default({ maxEvents: 100_000, maxStringLength: 1000 }),
+    /** How long a signed code is valid after its assessment, by credential form (RULES §11). */
+    codeValidity: z
+      .object({ 'app-code': DurationSchema, 'paper-code': DurationSchema, 'pass-card': DurationSchema })
+      .default({ 'app-code': 'PT24H', 'paper-code': 'P7D', 'pass-card': 'P7D' }),
+    /** How long a bare assessment may be checked after it was evaluated (RULES §6, C12). */
+    maxAssessmentAge: DurationSchema.default('PT1H'),
+    /** The contested readings of RULES §12. */
+    readings: z
+      .object({
+        closeContact: Reading('descriptive', 'readings.closeContact'),
+        triggers: Reading('dynamic', 'readings.triggers'),
+        feverAtHome: Reading('refuse', 'readings.feverAtHome'),
+      })
+      .default({ closeContact: 'descriptive', triggers: 'dynamic', feverAtHome: 'refuse' }),
   })
   .meta({ id: 'Policy', title: 'Policy', description: 'A health-code policy as data (FORMAT "Policy")' });
 

@@ -519,6 +519,9 @@ export function policy(opts: PolicyOptions = {}): fc.Arbitrary<ValidPolicy> {
         ],
         resetSymptoms: { R2: pick('R2'), R3: pick('R3'), R4: pick('R4'), Y1: pick('Y1'), Y2: pick('Y2'), GY: pick('GY') },
         limits: { maxEvents: 100_000, maxStringLength: 1000 },
+        codeValidity: lianyungang2020.codeValidity,
+        maxAssessmentAge: lianyungang2020.maxAssessmentAge,
+        readings: lianyungang2020.readings,
       };
     });
 }

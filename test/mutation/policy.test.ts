@@ -40,7 +40,7 @@ describe('RULES §8: canonical JSON and the policy hash', () => {
       [],
       '2020-02-02T10:00:00+08:00',
     );
-    expect(result.policy).toEqual({ id: 'lianyungang-2020', version: '1.0.0', hash: expected });
+    expect(result.policy).toEqual({ id: 'lianyungang-2020', version: '1.1.0', hash: expected });
     expect(Object.isFrozen(engine.policy)).toBe(true);
     expect(Object.isFrozen(engine.policy.keyAreas[0])).toBe(true);
   });

@@ -51,6 +51,9 @@ const ISSUE_CODES = [
   'now_before_submission',
   'isolation_after_submission',
   'role_required',
+  'invalid_duration',
+  'policy_mismatch',
+  'inconsistent',
   'invalid',
 ] as const satisfies readonly IssueCode[];
 type Missing = Exclude<IssueCode, (typeof ISSUE_CODES)[number]>;
