@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   // `testing/*` are subpath exports of their own: the main entry never imports them, so an app's
   // production bundle carries no builders, arbitraries or matchers.
-  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts', 'testing/vitest': 'src/testing/vitest.ts' },
+  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts', 'testing/vitest': 'src/testing/vitest.ts', 'code/index': 'src/code/index.ts' },
   // Peers and test runners are the app's own copies, never bundled.
   external: ['zod', 'fast-check', 'vitest'],
   format: ['esm', 'cjs'],
@@ -16,7 +16,7 @@ export default defineConfig({
   // must use the same engine and `HealthCodeInputError` class as the main entry, or `instanceof`
   // fails for an app that requires both.
   splitting: true,
-  // @noble/hashes 2.x ships ESM only: the CommonJS build must carry its own copy.
-  noExternal: ['@noble/hashes'],
+  // @noble/hashes and @noble/curves 2.x ship ESM only: the CommonJS build must carry its own copy.
+  noExternal: ['@noble/hashes', '@noble/curves'],
   tsconfig: 'tsconfig.build.json',
 });

@@ -369,6 +369,37 @@ function staleness(cp: CompiledPolicy, a: Assessment, atMs: number): Invalid | n
 }
 
 /**
+ * An assessment that is one of this policy's and consistent (RULES §6), or undefined with every
+ * problem in `issues` under `assessment`: a schema failure, another policy's hash
+ * (`policy_mismatch`), contradicting fields (`inconsistent`). A code is issued only from such an
+ * assessment (§11), and a checkpoint decides only on one.
+ */
+export function readAssessment(cp: CompiledPolicy, assessment: unknown, issues: InputIssue[]): Assessment | undefined {
+  const parsed = AssessmentSchema.safeParse(assessment);
+  if (!parsed.success) {
+    issues.push(
+      ...(assessment === undefined
+        ? [{ path: ['assessment'], code: 'required', message: 'an assessment, or null when no code is shown' } satisfies InputIssue]
+        : fromZodIssues(parsed.error.issues, ['assessment'], assessment)),
+    );
+    return undefined;
+  }
+  const a = parsed.data;
+  const found =
+    a.policy.hash === cp.hash
+      ? inconsistencies(a)
+      : [
+          {
+            path: ['assessment', 'policy', 'hash'],
+            code: 'policy_mismatch',
+            message: `evaluated under another policy (${a.policy.id} ${a.policy.version}); this engine runs ${cp.ref.id} ${cp.ref.version} (${cp.hash})`,
+          } satisfies InputIssue,
+        ];
+  issues.push(...found);
+  return found.length === 0 ? a : undefined;
+}
+
+/**
  * Validates an assessment (or `null`: no code shown) and a checkpoint context and decides
  * (RULES §6). Every problem is listed with its path, under `assessment` or `context`: a schema
  * failure, another policy's hash (`policy_mismatch`), contradicting fields (`inconsistent`). A
@@ -376,25 +407,7 @@ function staleness(cp: CompiledPolicy, a: Assessment, atMs: number): Invalid | n
  */
 export function decideCheckpoint(cp: CompiledPolicy, assessment: unknown, context: unknown): Checked<CheckDecision> {
   const issues: InputIssue[] = [];
-  let shown: Assessment | null = null;
-  if (assessment !== null) {
-    const parsed = AssessmentSchema.safeParse(assessment);
-    if (parsed.success) {
-      shown = parsed.data;
-      if (shown.policy.hash !== cp.hash)
-        issues.push({
-          path: ['assessment', 'policy', 'hash'],
-          code: 'policy_mismatch',
-          message: `evaluated under another policy (${shown.policy.id} ${shown.policy.version}); this checkpoint runs ${cp.ref.id} ${cp.ref.version} (${cp.hash})`,
-        });
-      else issues.push(...inconsistencies(shown));
-    } else
-      issues.push(
-        ...(assessment === undefined
-          ? [{ path: ['assessment'], code: 'required', message: 'an assessment, or null when no code is shown' } satisfies InputIssue]
-          : fromZodIssues(parsed.error.issues, ['assessment'], assessment)),
-      );
-  }
+  const shown = assessment === null ? null : (readAssessment(cp, assessment, issues) ?? null);
   const valid = checkContext(cp, context, issues);
   if (valid === undefined || issues.length > 0) return { ok: false, issues };
   const invalid = shown === null ? null : staleness(cp, shown, valid.atMs);

@@ -31,6 +31,7 @@ export type IssueCode =
   | 'invalid_duration'
   | 'policy_mismatch'
   | 'inconsistent'
+  | 'invalid_key'
   | 'invalid';
 
 /** One problem with an input, located by its path (e.g. `['history', 3, 'at']`). */

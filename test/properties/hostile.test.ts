@@ -54,6 +54,7 @@ const ISSUE_CODES = [
   'invalid_duration',
   'policy_mismatch',
   'inconsistent',
+  'invalid_key',
   'invalid',
 ] as const satisfies readonly IssueCode[];
 type Missing = Exclude<IssueCode, (typeof ISSUE_CODES)[number]>;
