@@ -11,6 +11,7 @@ import {
   stateDiagram,
   transitions,
 } from 'health-code-rules';
+import { code as codeCommand, keygen, scan } from './code-cli.mjs';
 import { HELP_HINT, LABELS, LANGS, TRANSITION_TEXT, USAGE } from './i18n.mjs';
 
 const CASE_KEYS = new Set(['declaration', 'history', 'now', 'expect', 'note']);
@@ -139,6 +140,38 @@ function explain(a, lang) {
   return out.join('\n');
 }
 
+/** The checkpoint context of the flags; a --celsius that is not a number goes into `issues`. */
+function contextOf(values, at, issues) {
+  const context = { venue: values.venue, direction: values.direction, at };
+  if (values.role !== undefined) context.role = values.role;
+  if (values['record-id'] !== undefined) context.recordId = values['record-id'];
+  if (values.celsius !== undefined) {
+    const celsius = Number(values.celsius);
+    if (values.celsius.trim() === '' || !Number.isFinite(celsius))
+      issues.push({ path: ['context', 'celsius'], code: 'invalid_type', message: `not a number (--celsius ${values.celsius})` });
+    else context.celsius = celsius;
+  }
+  return context;
+}
+
+/** What the code commands (examples/code-cli.mjs) use of this file. */
+const CODE_CONTEXT = {
+  usage: (path, message) => new UsageError([problem(path, message)]),
+  readCase,
+  readJson,
+  readSource,
+  engineFor,
+  nowOf,
+  evaluateCase,
+  printDecision,
+  contextOf: (values, at) => {
+    const issues = [];
+    const context = contextOf(values, at, issues);
+    if (issues.length > 0) throw new HealthCodeInputError(issues);
+    return context;
+  },
+};
+
 function contextIssues(error) {
   // The checkpoint's context comes from flags: name the flag next to the path.
   return error.issues.map((issue) =>
@@ -164,6 +197,14 @@ function main(argv) {
       celsius: { type: 'string' },
       'record-id': { type: 'string' },
       'no-code': { type: 'boolean', default: false },
+      key: { type: 'string' },
+      kid: { type: 'string' },
+      issuer: { type: 'string' },
+      credential: { type: 'string' },
+      holder: { type: 'string' },
+      out: { type: 'string' },
+      trust: { type: 'string' },
+      revoked: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -206,15 +247,7 @@ function main(argv) {
       // The checkpoint's instant is the evaluation's instant, written in the policy's zone.
       if (assessment !== null) now = assessment.evaluatedAt;
       else if (now instanceof Date) now = now.toISOString();
-      const context = { venue: values.venue, direction: values.direction, at: now };
-      if (values.role !== undefined) context.role = values.role;
-      if (values['record-id'] !== undefined) context.recordId = values['record-id'];
-      if (values.celsius !== undefined) {
-        const celsius = Number(values.celsius);
-        if (values.celsius.trim() === '' || !Number.isFinite(celsius))
-          issues.push({ path: ['context', 'celsius'], code: 'invalid_type', message: `not a number (--celsius ${values.celsius})` });
-        else context.celsius = celsius;
-      }
+      const context = contextOf(values, now, issues);
       const result = engine.safeCheck(assessment, context);
       // Every problem at once: those of the case and those of the flags.
       // A bad --now is reported once, as the evaluation's `now`, not again as the checkpoint's `at`.
@@ -226,8 +259,15 @@ function main(argv) {
       process.stdout.write(values.json ? `${JSON.stringify(d, null, 2)}\n` : `${printDecision(d, lang)}\n`);
       return 0;
     }
+    case 'keygen':
+      if (file !== undefined) throw new UsageError([problem([], `unexpected argument ${file}`)]);
+      return keygen(values, CODE_CONTEXT);
+    case 'code':
+      return codeCommand(values, file, CODE_CONTEXT);
+    case 'scan':
+      return scan(values, file, CODE_CONTEXT);
     default:
-      throw new UsageError([problem([], `unknown command "${command}" (evaluate, check, explain, diagram)`)]);
+      throw new UsageError([problem([], `unknown command "${command}" (evaluate, check, explain, diagram, keygen, code, scan)`)]);
   }
 }
 

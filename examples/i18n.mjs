@@ -107,6 +107,11 @@ const COMMANDS = `  npm run example -- evaluate CASE.json [--now INSTANT] [--pol
   npm run example -- check --no-code --venue … --direction … [--celsius …] --now INSTANT
   npm run example -- explain CASE.json [--now INSTANT] [--policy POLICY.json] [--json] [--lang L]
   npm run example -- diagram
+  npm run example -- keygen --out DIR [--kid ID]
+  npm run example -- code CASE.json --key PRIVATE.jwk --kid ID --issuer ID [--credential app-code|paper-code|pass-card]
+                       [--holder HINT] [--now INSTANT] [--policy P] --out CODE.svg|CODE.png [--json] [--lang L]
+  npm run example -- scan TEXT|- --trust TRUST.json --venue … --direction … [--role …] [--celsius …] [--revoked IDS.json]
+                       [--now INSTANT] [--policy P] [--json] [--lang L]
 `;
 
 /** Usage text, by language. */
