@@ -9,6 +9,8 @@ const files = [
   'test/engine',
   'test/calendar.test.ts',
   'test/checkpoint.test.ts',
+  'test/checkpoint',
+  'test/code/code.test.ts',
   'test/application.test.ts',
   'test/cases.test.ts',
   'test/messages.test.ts',
