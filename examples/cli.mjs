@@ -181,7 +181,7 @@ function contextIssues(error) {
   );
 }
 
-function main(argv) {
+async function main(argv) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -291,7 +291,7 @@ process.stdout.on('error', (error) => {
 
 let code;
 try {
-  code = main(process.argv.slice(2));
+  code = await main(process.argv.slice(2));
 } catch (error) {
   const lang = langOf(process.argv.slice(2));
   if (error instanceof HealthCodeInputError || error instanceof UsageError) {

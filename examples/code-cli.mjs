@@ -1,7 +1,6 @@
 // The example command line's code commands (RULES §11): keygen, code, scan. Like the rest of the
 // CLI, this is where files, randomness and the clock are read; the library itself never does.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { p256 } from '@noble/curves/nist.js';
 import QRCode from 'qrcode';
@@ -91,7 +90,7 @@ ${textLines}
 }
 
 /** `code CASE.json --key PRIVATE.jwk --kid ID --issuer ID [--credential …] [--holder …] [--now …] --out FILE.svg|FILE.png` */
-export function code(values, file, ctx) {
+export async function code(values, file, ctx) {
   if (file === undefined) throw ctx.usage(['CASE.json'], 'code needs a case file ("-" for standard input)');
   for (const flag of ['key', 'kid', 'issuer', 'out']) if (values[flag] === undefined) throw ctx.usage([`--${flag}`], `code needs --${flag}`);
   if (!/\.(svg|png)$/.test(values.out)) throw ctx.usage(['--out'], 'the output is a .svg or a .png file');
@@ -100,7 +99,8 @@ export function code(values, file, ctx) {
   const engine = ctx.engineFor(values);
   const key = ctx.readJson(values.key, '--key');
   const a = ctx.evaluateCase(engine, kase, ctx.nowOf(values, kase), issues);
-  const { kid: _kid, ...jwk } = key ?? {};
+  // keygen writes the kid into the JWK file for people; the signing key is the rest of it.
+  const jwk = Object.fromEntries(Object.entries(key ?? {}).filter(([name]) => name !== 'kid'));
   const text = issueCode(a, {
     key: jwk,
     kid: values.kid,
@@ -119,7 +119,7 @@ export function code(values, file, ctx) {
   const svg = claims.credential === 'app-code' ? appSvg(qr, claims, values.lang) : paperSvg(qr, claims, text);
   let bytes = svg;
   if (values.out.endsWith('.png')) {
-    const { Resvg } = createRequire(import.meta.url)('@resvg/resvg-js');
+    const { Resvg } = await import('@resvg/resvg-js');
     bytes = new Resvg(svg, { fitTo: { mode: 'width', value: claims.credential === 'app-code' ? 600 : 1240 }, background: '#fff' }).render().asPng();
   }
   try {

@@ -66,6 +66,19 @@ try {
 
   const hasSubpath = (subpath) => Object.hasOwn(rootPackage.exports ?? {}, subpath);
   const testing = hasSubpath('./testing');
+  const code = hasSubpath('./code');
+  // RULES §11 through the published subpath: a code issued with a throw-away test key verifies, and
+  // a checkpoint decides on it (the red R3 assessment is refused: C8).
+  const codeChecks = (load) => `
+const c = ${load};
+const key = { kty: 'EC', crv: 'P-256', x: 'HhhTL9R1TALzBB2cdc6zO4P_2BrHzk_ogsyxyYvFiW4', y: 'pGwxHE4v9A3ZajZT5uRURdMt_khuztdcepDGoYiBwKM' };
+const red = hcr.evaluate({ ...declaration, symptoms: [], keyAreaVisits: [{ area: '420100', from: '2020-01-20', to: '2020-01-22' }] }, history, '2020-02-03T09:00:00+08:00');
+const text = c.issueCode(red, { key: { ...key, d: 'BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc' }, kid: 'smoke', issuer: 'smoke' });
+assert.match(text, /^LYT1:[0-9A-Z $%*+\\-./:]+$/);
+const v = c.verifyCode(text, { trust: [{ kid: 'smoke', key }], at: '2020-02-03T09:30:00+08:00' });
+assert.equal(v.success && v.data.colour, 'red');
+assert.equal(c.checkCode(text, { venue: 'public-place', direction: 'in', celsius: 36.6, at: '2020-02-03T09:30:00+08:00' }, { trust: [{ kid: 'smoke', key }] }).rule, 'C8');
+`;
 
   // 3. The consumers.
   const example = `
@@ -110,7 +123,7 @@ assert.equal(typeof t.arbitraries.case, 'function');
 assert.equal(hcr.evaluate(t.declaration(), [], '2020-03-01T09:00:00+08:00').colour, 'green');
 `
     : ''
-}console.log('import: ok');
+}${code ? codeChecks("await import('health-code-rules/code')") : ''}console.log('import: ok');
 `,
   );
   writeFileSync(
@@ -124,7 +137,7 @@ ${
 assert.equal(hcr.evaluate(t.declaration(), [], '2020-03-01T09:00:00+08:00').colour, 'green');
 `
     : ''
-}console.log('require: ok');
+}${code ? codeChecks("require('health-code-rules/code')") : ''}console.log('require: ok');
 `,
   );
   const typed = (lib) => `
@@ -175,7 +188,7 @@ export const generators = arbitraries;
   console.log('typescript (nodenext): ok');
   run(process.execPath, [tsc, '-p', 'tsconfig.bundler.json'], app);
   console.log('typescript (bundler): ok');
-  console.log(`package smoke test passed (${testing ? 'main entry and testing subpath' : 'main entry'})`);
+  console.log(`package smoke test passed (${['main entry', ...(testing ? ['testing subpath'] : []), ...(code ? ['code subpath'] : [])].join(', ')})`);
 } catch (error) {
   failed = true;
   console.error(error instanceof Error ? error.message : error);
