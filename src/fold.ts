@@ -74,8 +74,9 @@ export interface FoldState {
   readonly applied: string[];
 }
 
+/** One occurrence of a symptom kind: an instant, with every event that recorded it then (I-8). */
 interface Occurrence {
-  readonly id: string;
+  readonly ids: string[];
   readonly ms: number;
   readonly day: number;
 }
@@ -94,6 +95,14 @@ const BASE_INTERPRETATIONS: Readonly<Record<RuleId, readonly string[]>> = {
 
 const OBSERVED: readonly RuleId[] = ['R2', 'R3', 'Y1', 'Y2'];
 const RESETTABLE = ['R2', 'R3', 'R4', 'Y1', 'Y2', 'GY'] as const;
+
+/** Where an entry of one instant goes among the others (§5): by rule, then confirmed, on, the rest, off. */
+function entryOrder(entry: RawTrailEntry): number {
+  const confirmed = entry.transition === 'T-R4-confirmed';
+  const rule = RULES.indexOf(confirmed ? 'R1' : (entry.rule ?? 'GY'));
+  const step = confirmed ? 0 : entry.transition.endsWith('-on') ? 1 : entry.transition.endsWith('-off') ? 3 : 2;
+  return rule * 4 + step;
+}
 
 /** Red if any R-condition is active, else yellow if any Y-condition, else green (I-1). */
 export function colourOf(rules: Iterable<RuleId>): Colour {
@@ -129,6 +138,20 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
     if (item.ms > input.submittedMs) break;
     if (item.event.kind === 'isolation-started') isolationAtSubmission = { ms: item.ms, id: item.event.id };
   }
+  // I-4: the first hospital discharge before the submission that is later than every positive test
+  // and diagnosis before it, for an R1 the declaration starts.
+  const dischargeBeforeSubmission = (): { ms: number; id: string } | null => {
+    let lastTrigger = Number.NEGATIVE_INFINITY;
+    let first: { ms: number; id: string } | null = null;
+    for (const { event, ms } of timeline.applied) {
+      if (ms >= input.submittedMs) break;
+      if (event.kind === 'diagnosis' || (event.kind === 'test-result' && event.result === 'positive')) {
+        lastTrigger = ms;
+        first = null;
+      } else if (event.kind === 'hospital-discharge' && first === null && ms > lastTrigger) first = { ms, id: event.id };
+    }
+    return first;
+  };
   // Transitions before the code exists are not written (T-7); during the declaration they are
   // buffered so that the trail can start with T-app-submitted.
   let sink: RawTrailEntry[] | null = null;
@@ -246,6 +269,22 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
     const next = newCondition('R1', ms, [id], declared);
     next.phase = 'treatment';
     next.details = { clinical };
+    const discharge = declared ? dischargeBeforeSubmission() : null;
+    if (discharge !== null) {
+      // I-4: discharged before the submission, after every positive test and diagnosis before it.
+      next.phase = 'observation';
+      next.observationStart = discharge.ms;
+      next.interpretations.add('I-4');
+      addEvidence(next, discharge.id);
+      recount(next);
+      conditions.set('R1', next);
+      push('T-R1-on', ms, next.evidence, 'R1');
+      if ((next.releaseAt as number) <= ms) {
+        conditions.delete('R1');
+        push('T-R1-off', ms, next.evidence, 'R1');
+      }
+      return;
+    }
     if (c !== undefined) next.interpretations.add('I-17');
     conditions.set('R1', next);
     push('T-R1-on', ms, next.evidence, 'R1');
@@ -268,6 +307,13 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
   };
 
   const triggerR4 = (ms: number, id: string, declared: boolean): void => {
+    // I-17: R1 and R4 are never active at once; an R4 trigger under R1 only adds evidence to R1.
+    const r1 = conditions.get('R1');
+    if (r1 !== undefined) {
+      addEvidence(r1, id);
+      r1.interpretations.add('I-17');
+      return;
+    }
     const c = conditions.get('R4');
     if (c !== undefined) {
       addEvidence(c, id);
@@ -347,16 +393,25 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
     const day = zone.dayOf(ms);
     const evidence: string[] = [];
     const hit: Symptom[] = [];
+    let counted = false;
     for (const kind of twice) {
-      const kept = [...(occurrences.get(kind) ?? []), { id, ms, day }].filter((o) => day - o.day <= windowDays);
+      const earlier = occurrences.get(kind) ?? [];
+      const same = earlier.find((o) => o.ms === ms);
+      // I-8: an occurrence is an instant; another event recording the kind then is the same one.
+      if (same !== undefined) {
+        same.ids.push(id);
+        continue;
+      }
+      counted = true;
+      const kept = [...earlier, { ids: [id], ms, day }].filter((o) => day - o.day <= windowDays);
       occurrences.set(kind, kept);
       if (kept.length >= needed) {
         hit.push(kind);
-        for (const o of kept) if (!evidence.includes(o.id)) evidence.push(o.id);
+        for (const o of kept) for (const oid of o.ids) if (!evidence.includes(oid)) evidence.push(oid);
       }
     }
     if (hit.length === 0) {
-      push('T-GY-first', ms, [id], 'GY');
+      if (counted) push('T-GY-first', ms, [id], 'GY');
       return;
     }
     startObservation('GY', ms, evidence, false, { symptoms: hit });
@@ -398,11 +453,16 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
     const colour = currentColour();
     sink = trail;
     push('T-app-submitted', ms, ['declaration']);
+    sink = buffer;
     for (const rule of RULES) {
       const c = conditions.get(rule);
       if (c !== undefined && before.get(rule) === c) push(`T-${rule}-on`, ms, c.evidence, rule);
     }
+    // §5: the submission's entries in rule order; T-R4-confirmed right before the T-R1-on it
+    // causes, and an -off at a condition's start right after its -on (the sort is stable).
+    buffer.sort((a, b) => entryOrder(a) - entryOrder(b));
     for (const entry of buffer) trail.push({ ...entry, colour });
+    sink = trail;
     if (colour !== 'green') push('T-colour', ms, ['declaration'], undefined, 'green');
     if (colour !== state.colour) {
       state.colour = colour;

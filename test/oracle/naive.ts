@@ -21,7 +21,9 @@
  *       BEFORE the "no red condition active" check. Red conditions from earlier events also block
  *       Y1/Y2 at the declaration. R4 at the declaration is blocked only by a DECLARED R1 fact.
  *  A-5  Any R1 trigger (declared or event) ends an active R4 (I-17, T-R4-confirmed). An R4 trigger
- *       by a later event while R1 is active coexists with it (I-1, I-16 last sentence).
+ *       (declared or an event) while R1 is active starts nothing (I-17: never both at once).
+ *  A-5b A declared R1 with a discharge before submittedAt later than every positive test and
+ *       diagnosis before it starts in observation from the first such discharge (I-4).
  *  A-6  `hospital-discharge` acts only on R1 in treatment; otherwise it changes nothing.
  *       `covid-excluded` / `recovered` act only on R4 in treatment; the first of each is kept; the
  *       observation anchor is the later of the two. Events before the R4 trigger do not count.
@@ -198,7 +200,13 @@ export function naiveEvaluate(declaration: any, history: any[], now: string, pol
     if (rule === 'R1') {
       if (get('R4')) conds = conds.filter((c) => c.rule !== 'R4'); // I-17 T-R4-confirmed (A-5)
       const r1 = get('R1');
-      if (!r1) newCond('R1', t, 'treatment');
+      const last = Math.max(
+        -Infinity,
+        ...events.filter((e) => ms(e.at) < submittedAt && (e.kind === 'diagnosis' || (e.kind === 'test-result' && e.result === 'positive'))).map((e) => ms(e.at)),
+      );
+      const discharged = events.filter((e) => e.kind === 'hospital-discharge' && ms(e.at) < submittedAt && ms(e.at) > last).map((e) => ms(e.at));
+      if (!r1 && fromDeclaration && discharged.length > 0) newCond('R1', t, 'observation').obsStart = Math.min(...discharged); // A-5b
+      else if (!r1) newCond('R1', t, 'treatment');
       else if (!fromDeclaration && r1.phase === 'observation') { r1.phase = 'treatment'; r1.obsStart = null; } // I-17
       return; // in treatment, or declared: evidence only
     }
@@ -208,7 +216,7 @@ export function naiveEvaluate(declaration: any, history: any[], now: string, pol
       if (!fromDeclaration && ['R2', 'R3', 'Y2'].includes(rule)) existing.retrigger = Math.max(existing.retrigger, t);
       return;
     }
-    if (rule === 'R4') { newCond('R4', t, 'treatment'); return; }
+    if (rule === 'R4') { if (!get('R1')) newCond('R4', t, 'treatment'); return; } // A-5
     if (rule === 'R5') { newCond('R5', t, 'active'); return; }
     const c = newCond(rule, t, 'observation');
     if (ISOLATION_RULES.includes(rule)) {
@@ -282,9 +290,10 @@ export function naiveEvaluate(declaration: any, history: any[], now: string, pol
           const d = dayOf(t);
           let start = false;
           for (const k of kinds.filter((k) => gyKinds.includes(k))) {
-            const prior = occurrences.filter((o) => o.kind === k && o.at >= lastGreen && o.id !== e.id && d - o.day <= gyWindow);
+            // I-8: an occurrence is an instant: another event at the same instant is the same occurrence.
+            const prior = occurrences.filter((o) => o.kind === k && o.at >= lastGreen && o.at !== t && d - o.day <= gyWindow);
             occurrences.push({ kind: k, id: e.id, day: d, at: t });
-            if (prior.length + 1 >= gyOccurrences) start = true;
+            if (new Set(prior.map((o) => o.at)).size + 1 >= gyOccurrences) start = true;
           }
           if (start) trigger('GY', t, false); // T-GY-on (A-10)
         }

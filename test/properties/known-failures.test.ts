@@ -19,9 +19,8 @@ const releaseKey = (a: Assessment): number =>
 // Rule-book conflict, not an engine bug: the issue asks that an adverse event added ANYWHERE in a
 // history never makes the colour greener nor the release earlier, but RULES I-17 and I-8 imply
 // otherwise when the adverse event comes before other events:
-//  - I-17 "a declared fact only adds evidence": a positive test on 01-16 and a discharge on 01-20,
-//    then a declaration on 01-21 with `clinical: "confirmed"`, releases on 02-04 (R1 already in
-//    its post-discharge observation); without the test, the declared R1 awaits a discharge (null).
+//  - (settled by the amended I-4: a declared R1 after a discharge before the submission starts in
+//    its observation, so adding an earlier positive test no longer changes its release.)
 //  - I-17 T-R4-confirmed: a positive test during R4 ends R4, and a discharge then releases R1
 //    earlier than R4's own count would have ended.
 //  - I-8 "after the subject last turned green": a red episode clears earlier occurrences, so a

@@ -45,15 +45,17 @@ export function started(rule: Observed): fc.Arbitrary<Started> {
   return fc.tuple(policies(), submittedThen, fc.nat(), fc.constantFrom(...KINDS)).map(([p, { s, t }, variant, kind]) => {
     if (rule === 'Y1') return { policy: p, submitted: s, start: s, history: [], facts: { symptoms: [kind] } };
     if (rule === 'GY') {
-      // I-8: two occurrences of one kind on one day, the second at t (occurrences = 2 for this case).
+      // I-8: two occurrences of one kind at two instants of one day, the second at t, or at t + 1
+      // when t is a day's first millisecond (occurrences = 2 for this case).
       const twice = p.greenToYellow.symptoms[variant % p.greenToYellow.symptoms.length] as Kind;
       const policy = { ...p, greenToYellow: { ...p.greenToYellow, occurrences: 2 } };
       const first = dayOf(t - 1) === dayOf(t) ? t - 1 : t;
+      const second = first === t ? t + 1 : t;
       return {
         policy,
         submitted: s,
-        start: t,
-        history: [ev('symptoms', first, { symptoms: [twice], source: 'self' }), ev('daily-report', t, { symptoms: [twice] })],
+        start: second,
+        history: [ev('symptoms', first, { symptoms: [twice], source: 'self' }), ev('daily-report', second, { symptoms: [twice] })],
         facts: {},
       };
     }
