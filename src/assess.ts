@@ -2,7 +2,7 @@ import { formatDay } from './internal/iso.js';
 import { colourOf, type Condition, type FoldState } from './fold.js';
 import { reasonMessage } from './messages.js';
 import type { CompiledPolicy } from './policy/compile.js';
-import type { Assessment, Awaited, Ignored, Reason, TrailEntry } from './schema/assessment.js';
+import type { Assessment, AwaitedEvent, Ignored, Reason, TrailEntry } from './schema/assessment.js';
 import { OBLIGATIONS, RULES, type Colour, type Obligation, type RuleId } from './schema/primitives.js';
 import type { Timeline } from './timeline.js';
 import type { ValidCase } from './validate.js';
@@ -12,7 +12,7 @@ import type { ValidCase } from './validate.js';
  * (releaseAt, nextChangeAt), permissions, obligations, missed daily reports and the trail.
  */
 
-function awaitingOf(c: Condition): Awaited[] {
+function awaitingOf(c: Condition): AwaitedEvent[] {
   switch (c.rule) {
     case 'R1':
       return c.phase === 'treatment' ? ['hospital-discharge'] : [];

@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, evaluate, evaluateMany, lianyungang2020, summarize, type BatchResult } from '../src/index.js';
+import { evaluateMany, lianyungang2020, summarize, type BatchResult } from '../src/index.js';
+import { createEngine, evaluate } from './support/untyped.js';
 
 const NOW = '2020-02-10T12:00:00+08:00';
 

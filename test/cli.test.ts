@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AssessmentSchema, CheckDecisionSchema, EventSchema, evaluate, stateDiagram } from '../src/index.js';
+import { AssessmentSchema, CheckDecisionSchema, EventSchema, stateDiagram } from '../src/index.js';
+import { evaluate } from './support/untyped.js';
 
 // The example CLI, run as a user runs it: a child process on the built package (the CLI imports
 // 'health-code-rules', which resolves to ./dist).

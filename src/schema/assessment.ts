@@ -85,7 +85,12 @@ export type TrailEntry = z.output<typeof TrailEntrySchema>;
 export type Ignored = z.output<typeof IgnoredSchema>;
 /** A message in zh-Hans, zh-Hant and en. */
 export type Message = z.output<typeof MessageSchema>;
-/** What a condition awaits. */
-export type Awaited = z.output<typeof AwaitedSchema>;
+/** What a condition awaits before its count can start (`hospital-discharge` …). */
+export type AwaitedEvent = z.output<typeof AwaitedSchema>;
+/**
+ * What a condition awaits.
+ * @deprecated Use `AwaitedEvent`: this name shadows TypeScript's own `Awaited` where it is imported.
+ */
+export type Awaited = AwaitedEvent;
 /** The count behind a release date. */
 export type Count = z.output<typeof CountSchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, type Assessment } from '../../src/index.js';
+import { type Assessment } from '../../src/index.js';
+import { evaluate } from '../support/untyped.js';
 import { minimalDeclaration } from '../support/minimal.js';
 
 /**

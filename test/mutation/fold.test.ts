@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, evaluate, lianyungang2020, type Assessment, type Reason } from '../../src/index.js';
+import { lianyungang2020, type Assessment, type Reason } from '../../src/index.js';
+import { createEngine, evaluate } from '../support/untyped.js';
 import { minimalDeclaration } from '../support/minimal.js';
 
 /**

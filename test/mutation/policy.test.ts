@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createEngine, lianyungang2020, type Event } from '../../src/index.js';
+import { lianyungang2020, type Event } from '../../src/index.js';
+import { createEngine } from '../support/untyped.js';
 import { canonicalJson, policyHash } from '../../src/policy/canonical.js';
 
 /**
