@@ -147,6 +147,9 @@ export function assess(cp: CompiledPolicy, input: ValidCase, timeline: Timeline,
         areas: c.details.areas,
         designations: c.details.designations,
         lookbackDays: policy.lookbackDays,
+        timeZone: policy.timeZone,
+        areaNames: cp.areaNames,
+        obligations: obligationsOf(c),
       }),
     };
   });

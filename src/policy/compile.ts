@@ -21,6 +21,8 @@ export interface CompiledPolicy {
   isKeyArea(area: string, day: number): boolean;
   readonly resetSymptoms: Readonly<Record<ResettableRule, ReadonlySet<Symptom>>>;
   readonly twiceSymptoms: ReadonlySet<Symptom>;
+  /** The names the key-area list gives its areas, by code (messages name areas by them, I-5). */
+  readonly areaNames: Readonly<Record<string, string>>;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -42,7 +44,9 @@ export function compilePolicy(input: unknown): CompiledPolicy {
   const policy = deepFreeze(parsed.data);
   const hash = policyHash(policy);
   const areas = new Map<string, [number, number][]>();
+  const areaNames: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const entry of policy.keyAreas) {
+    if (entry.name !== undefined && entry.name !== '') areaNames[entry.area] = entry.name;
     // PolicySchema accepts only calendar days that exist (DaySchema), so parseDay finds both.
     const from = parseDay(entry.from) as number;
     const to = entry.to === null ? Number.POSITIVE_INFINITY : (parseDay(entry.to) as number);
@@ -67,5 +71,6 @@ export function compilePolicy(input: unknown): CompiledPolicy {
     isKeyArea: (area, day) => areas.get(area)?.some(([from, to]) => from <= day && day <= to) ?? false,
     resetSymptoms: sets,
     twiceSymptoms: new Set(policy.greenToYellow.symptoms),
+    areaNames: Object.freeze(areaNames),
   };
 }

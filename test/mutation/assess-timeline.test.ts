@@ -41,7 +41,9 @@ describe('RULES §3: obligations and awaited events of each condition', () => {
   it('I-4: the message of R1 after discharge names no reset symptom and says symptoms do not restart the count', () => {
     const discharge = { id: 'dis', at: '2020-02-20T15:00:00+08:00', kind: 'hospital-discharge' };
     const r1 = byRule(evaluate(D, [approved, positive, discharge], '2020-02-21T12:00:00+08:00'), 'R1');
-    expect(r1.message.en.endsWith('end at 2020-03-06T00:00:00+08:00. Symptoms after discharge do not restart it (I-4).')).toBe(true);
+    expect(r1.message.en).toContain(
+      'end at 2020-03-06T00:00:00+08:00 (Beijing time); this reason ends then (counted as the Civil Code counts periods: the start day is not counted, and the last day ends at midnight). Symptoms after discharge do not restart it (I-4).',
+    );
     expect(r1.message.en).not.toContain('restarts the count');
     expect(r1.message['zh-Hans']).toContain('出院后的症状不重新计算（I-4）');
     expect(r1.message['zh-Hans']).not.toContain('重新计算。出院');
@@ -234,5 +236,31 @@ describe('I-7: the reason names the symptoms that restart its count', () => {
     expect(byRule(a, 'R2').message.en).toContain(' A record of fever, dry cough, shortness of breath restarts the count.');
     expect(byRule(a, 'R2').message['zh-Hans']).toContain('期间出现发热、干咳、气促则重新计算。');
     expect(byRule(a, 'R1').message.en).not.toContain('restarts the count');
+  });
+});
+
+describe('issue 14: a reason message a person can act on', () => {
+  it('RULES §3: the message says what to do now from the reason\'s own obligations, which change with the phase (R1)', () => {
+    const treatment = byRule(evaluate(D, [approved, positive], '2020-02-05T12:00:00+08:00'), 'R1');
+    expect(treatment.message.en).toContain('What to do now: stay in isolation treatment at a designated hospital;');
+    const discharged = byRule(
+      evaluate(D, [approved, positive, { id: 'dis', at: '2020-02-20T15:00:00+08:00', kind: 'hospital-discharge' }], '2020-02-21T12:00:00+08:00'),
+      'R1',
+    );
+    expect(discharged.message.en).toContain('What to do now: stay in isolation medical observation;');
+    const y1 = byRule(evaluate({ ...D, symptoms: ['fatigue'] }, [approved], '2020-02-05T12:00:00+08:00'), 'Y1');
+    expect(y1.message['zh-Hans']).toContain('现在须：居家隔离医学观察、服从社区管理；');
+  });
+
+  it('T-1, I-5: instants are in Beijing time, and key areas carry the name the policy list gives them', () => {
+    const r3 = byRule(evaluate({ ...D, keyAreaVisits: [{ area: '420100', from: '2020-01-20', to: '2020-01-22' }] }, [approved], '2020-02-05T12:00:00+08:00'), 'R3');
+    expect(r3.message.en).toContain('a key area (Wuhan 420100)');
+    expect(r3.message.en).toContain('end at 2020-02-16T00:00:00+08:00 (Beijing time)');
+    expect(r3.message['zh-Hant']).toContain('2020-02-16T00:00:00+08:00（北京時間）');
+  });
+
+  it('I-13: the message names the event a correction would void', () => {
+    const r1 = byRule(evaluate(D, [approved, positive], '2020-02-05T12:00:00+08:00'), 'R1');
+    expect(r1.message.en).toContain('If you think t1 is wrong, ask the authority that recorded it to enter a correction');
   });
 });

@@ -311,7 +311,7 @@ describe('T-3, T-6, T-7: releases', () => {
     const history = [event('k1', 'key-area-visit', t('02-05'), { area: '420100', from: '2020-02-03', to: '2020-02-04' })];
     const during = evaluate(minimalDeclaration({ closeContactOfCase: true }), history, t('02-10'));
     expect(reasonOf(during, 'R3')).toMatchObject({ releaseAt: t('02-20', '00:00'), evidence: ['k1'], interpretations: ['I-1', 'I-5', 'I-15'] });
-    expect(reasonOf(during, 'R3').message.en).toContain('in or in contact with a key area (420100) within 14 days (evidence: k1)');
+    expect(reasonOf(during, 'R3').message.en).toContain('in or in contact with a key area (Wuhan 420100) within 14 days (evidence: k1)');
     const after = evaluate(minimalDeclaration({ closeContactOfCase: true }), history, t('02-21'));
     expect(after.trail.slice(-3)).toEqual([
       { transition: 'T-R2-off', at: t('02-16', '00:00'), evidence: ['declaration'], colour: 'red', rule: 'R2' },
@@ -385,7 +385,7 @@ describe('I-5: the areas an R3 message names', () => {
       [],
       t('02-02'),
     );
-    expect(reasonOf(both, 'R3').message.en).toContain('in or in contact with a key area (420100) within 14 days (evidence: declaration)');
+    expect(reasonOf(both, 'R3').message.en).toContain('in or in contact with a key area (Wuhan 420100) within 14 days (evidence: declaration)');
     const contactOnly = evaluate(minimalDeclaration({ keyAreaContacts: [{ on: '2020-01-28' }] }), [], t('02-02'));
     expect(reasonOf(contactOnly, 'R3').message.en).toContain('in or in contact with a key area within 14 days (evidence: declaration)');
     expect(reasonOf(contactOnly, 'R3').interpretations).toEqual(['I-5']);
@@ -396,7 +396,7 @@ describe('I-5: the areas an R3 message names', () => {
     expect(reasonOf(without, 'R3')).toMatchObject({ evidence: ['k1'], interpretations: ['I-5', 'I-15'] });
     expect(reasonOf(without, 'R3').message.en).toContain('in or in contact with a key area within 14 days (evidence: k1)');
     const named = evaluate(minimalDeclaration(), [event('k1', 'key-area-contact', t('02-05'), { on: '2020-02-03', area: '420100' })], t('02-06'));
-    expect(reasonOf(named, 'R3').message.en).toContain('in or in contact with a key area (420100) within 14 days (evidence: k1)');
+    expect(reasonOf(named, 'R3').message.en).toContain('in or in contact with a key area (Wuhan 420100) within 14 days (evidence: k1)');
   });
 
   it('I-17: later reports add their areas to an active R3, each once, after those it already names', () => {
@@ -410,13 +410,13 @@ describe('I-5: the areas an R3 message names', () => {
       ],
       t('02-08'),
     );
-    expect(reasonOf(fromContact, 'R3').message.en).toContain('a key area (420100, 310000) within 14 days (evidence: k1, k2, k3, k4)');
+    expect(reasonOf(fromContact, 'R3').message.en).toContain('a key area (Wuhan 420100, 310000) within 14 days (evidence: k1, k2, k3, k4)');
     const declared = twoAreas.evaluate(
       minimalDeclaration({ keyAreaVisits: [{ area: '420100', from: '2020-01-25', to: '2020-01-26' }] }),
       [event('k3', 'key-area-visit', t('02-06'), { area: '310000', from: '2020-02-01', to: '2020-02-02' })],
       t('02-08'),
     );
-    expect(reasonOf(declared, 'R3').message.en).toContain('a key area (420100, 310000) within 14 days (evidence: declaration, k3)');
+    expect(reasonOf(declared, 'R3').message.en).toContain('a key area (Wuhan 420100, 310000) within 14 days (evidence: declaration, k3)');
   });
 });
 
