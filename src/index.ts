@@ -21,6 +21,8 @@ export { CheckpointContextSchema, CheckDecisionSchema, CHECKPOINT_RULES, CHECKPO
 export type { CheckpointContext, CheckpointContextInput, CheckDecision, CheckpointRule, CheckpointStep, TemperatureRecord } from './schema/checkpoint.js';
 export { mustApply, credentialFor } from './application.js';
 export { stateDiagram } from './diagram.js';
+export { glossary } from './glossary.js';
+export type { GlossaryEntry } from './glossary.js';
 
 import { defaultEngine } from './engine.js';
 import type { Assessment } from './schema/assessment.js';

@@ -264,3 +264,37 @@ describe('issue 14: a reason message a person can act on', () => {
     expect(r1.message.en).toContain('If you think t1 is wrong, ask the authority that recorded it to enter a correction');
   });
 });
+
+describe('RULES §8, issue 14: nextColour, the colour at nextChangeAt', () => {
+  const closeContact = (id: string, at: string, of: string) => ({ id, at, kind: 'close-contact', of });
+
+  it('example 6: R2 then Y2: red now, yellow at 02-16 (not green), then green at 02-25', () => {
+    const history = [approved, closeContact('y2', '2020-02-10T12:00:00+08:00', 'fever-clinic-observee')];
+    const red = evaluate({ ...D, closeContactOfCase: true }, history, '2020-02-12T12:00:00+08:00');
+    expect([red.colour, red.nextChangeAt, red.nextColour]).toEqual(['red', '2020-02-16T00:00:00+08:00', 'yellow']);
+    const yellow = evaluate({ ...D, closeContactOfCase: true }, history, '2020-02-16T00:00:00+08:00');
+    expect([yellow.colour, yellow.nextChangeAt, yellow.nextColour]).toEqual(['yellow', '2020-02-25T00:00:00+08:00', 'green']);
+  });
+
+  it('red R2 and R3 ending on different days: the next change is the later one, to green', () => {
+    const a = evaluate(
+      { ...D, closeContactOfCase: true },
+      [approved, { id: 'k', at: '2020-02-05T09:00:00+08:00', kind: 'key-area-visit', area: '420100', from: '2020-02-01', to: '2020-02-03' }],
+      '2020-02-10T12:00:00+08:00',
+    );
+    expect([a.nextChangeAt, a.nextColour]).toEqual(['2020-02-20T00:00:00+08:00', 'green']);
+  });
+
+  it('green, or a condition awaiting an outside event (R1 before discharge): no change projected, nextColour null', () => {
+    const green = evaluate(D, [approved], '2020-02-10T12:00:00+08:00');
+    expect([green.nextChangeAt, green.nextColour]).toEqual([null, null]);
+    const r1 = evaluate(D, [approved, positive], '2020-02-05T12:00:00+08:00');
+    expect([r1.nextChangeAt, r1.nextColour]).toEqual([null, null]);
+  });
+
+  it('R1 awaiting discharge with Y2 underneath: Y2 ending changes no colour, so nothing is projected', () => {
+    const a = evaluate(D, [approved, closeContact('y2', '2020-02-02T12:00:00+08:00', 'fever-clinic-observee'), positive], '2020-02-05T12:00:00+08:00');
+    expect(a.colour).toBe('red');
+    expect([a.nextChangeAt, a.nextColour]).toEqual([null, null]);
+  });
+});

@@ -461,8 +461,12 @@ describe('R5 and the review (I-6, I-12, I-18)', () => {
     expect(reasonOf(during, 'R5').message.en).toContain('District CDC: reason "reason h1", basis "basis h1"; District CDC: reason "reason h2", basis "basis h2"');
     const after = evaluate(minimalDeclaration(), history, t('02-11'));
     expect(after.trail.slice(-2)).toEqual([
-      { transition: 'T-R5-off', at: t('02-10'), evidence: ['h1', 'h2', 'rel'], colour: 'green', rule: 'R5' },
+      { transition: 'T-R5-off', at: t('02-10'), evidence: ['h1', 'h2', 'rel'], colour: 'green', rule: 'R5', authority: 'District CDC', reason: 'cleared' },
       { transition: 'T-colour', at: t('02-10'), evidence: ['rel'], colour: 'green', from: 'red' },
+    ]);
+    // Issue 14: the entry names who designated, why and on what basis (I-6); only the first designation starts R5.
+    expect(after.trail.filter((x) => x.transition === 'T-R5-on')).toEqual([
+      { transition: 'T-R5-on', at: t('02-03'), evidence: ['h1'], colour: 'red', rule: 'R5', authority: 'District CDC', reason: 'reason h1', basis: 'basis h1' },
     ]);
   });
 
@@ -475,9 +479,27 @@ describe('R5 and the review (I-6, I-12, I-18)', () => {
     expect(a.trail).toEqual([
       submitted,
       { transition: 'T-app-approved', at: t('02-01', '11:00'), evidence: ['ok'], colour: 'green' },
-      { transition: 'T-app-rejected', at: t('02-02'), evidence: ['no'], colour: 'green' },
+      { transition: 'T-app-rejected', at: t('02-02'), evidence: ['no'], colour: 'green', reason: 'mismatch' },
     ]);
     expect(a.issued).toBe(false);
+  });
+
+  it('I-13: a T-void entry names the authority that corrected and its reason', () => {
+    const a = evaluate(
+      minimalDeclaration(),
+      [event('cc', 'close-contact', t('02-03'), { of: 'case' }), event('fix', 'correction', t('02-04'), { voids: 'cc', authority: 'Haizhou CDC', reason: 'wrong person' })],
+      t('02-05'),
+    );
+    expect(a.trail.find((x) => x.transition === 'T-void')).toEqual({
+      transition: 'T-void',
+      at: t('02-04'),
+      evidence: ['fix', 'cc'],
+      colour: 'green',
+      authority: 'Haizhou CDC',
+      reason: 'wrong person',
+    });
+    // Entries no authority decided carry no attribution.
+    expect(a.trail.filter((x) => x.transition !== 'T-void').some((x) => 'authority' in x || 'reason' in x || 'basis' in x)).toBe(false);
   });
 });
 
