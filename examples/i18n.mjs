@@ -144,7 +144,7 @@ export const TRANSITION_TEXT = {
 const COMMANDS = `  npm run example -- evaluate CASE.json [--now INSTANT] [--policy POLICY.json] [--json] [--lang en|zh-Hant|zh-Hans]
   npm run example -- check CASE.json --venue residential|public-place|public-transport --direction in|out
                        [--role resident|visitor] [--celsius 36.6] [--record-id ID] [--now INSTANT] [--policy P] [--json] [--lang L]
-  npm run example -- check --no-code --venue … --direction … [--celsius …] --now INSTANT
+  npm run example -- check --no-code --venue … --direction … [--celsius …] [--now INSTANT]
   npm run example -- explain CASE.json [--now INSTANT] [--policy POLICY.json] [--json] [--lang L]
   npm run example -- diagram
 `;

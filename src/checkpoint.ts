@@ -96,9 +96,9 @@ function decideRow(
       steps: ['scan'],
       message: each((lang) =>
         ({
-          'zh-Hans': `离开${place[lang]}：扫码登记后通行，出口不受阻拦（§7）。`,
-          'zh-Hant': `離開${place[lang]}：掃碼登記後通行，出口不受阻攔（§7）。`,
-          en: `Leaving ${place[lang]}: scan the code on the way out; an exit is recorded, never blocked (§7).`,
+          'zh-Hans': `离开${place[lang]}：出门扫码后通行，出口不受阻拦（§7）。`,
+          'zh-Hant': `離開${place[lang]}：出門掃碼後通行，出口不受阻攔（§7）。`,
+          en: `Leaving ${place[lang]}: scan the code on the way out; an exit is never blocked (§7).`,
         })[lang],
       ),
     };
