@@ -86,6 +86,7 @@ export function contextWithInstant(context: unknown): unknown {
   const at = (context as { at: Date }).at;
   return { ...context, at: Number.isNaN(at.getTime()) ? 'Invalid Date' : at.toISOString() };
 }
+
 /** A checkpoint decision. */
 export type CheckDecision = z.output<typeof CheckDecisionSchema>;
 /** A checkpoint decision id, `C1` … `C11`. */
