@@ -8,11 +8,12 @@ import {
   createEngine,
   defaultEngine,
   formatPath,
+  glossary,
   stateDiagram,
   transitions,
 } from 'health-code-rules';
 import { code as codeCommand, keygen, scan } from './code-cli.mjs';
-import { HELP_HINT, LABELS, LANGS, TRANSITION_TEXT, USAGE } from './i18n.mjs';
+import { DETAILED_ISSUES, HELP_HINT, ISSUE_TEXT, LABELS, LANGS, TRANSITION_TEXT, USAGE } from './i18n.mjs';
 
 const CASE_KEYS = new Set(['declaration', 'history', 'now', 'expect', 'note']);
 const FLAG_OF = { venue: '--venue', direction: '--direction', role: '--role', celsius: '--celsius', at: '--now', recordId: '--record-id' };
@@ -89,20 +90,29 @@ const t = (lang, key) => LABELS[key]?.[lang] ?? key;
 const yesNo = (lang, flag) => t(lang, flag ? 'yes' : 'no');
 const colon = (lang) => (lang === 'en' ? ': ' : '：');
 
+// Ids put in words (docs/glossary.md): `I-5 (a key area is one on …)`.
+const WORDS = new Map(glossary.map((g) => [g.id, g]));
+const cite = (lang, id) => (WORDS.has(id) ? `${id} (${WORDS.get(id).text[lang]})` : id);
+const evidenceOf = (lang, ids) => ids.map((id) => (id === 'declaration' ? t(lang, 'declaration') : id)).join(', ');
+// T-1: instants are written in the policy zone; the built-in policy's is Beijing time.
+const zoned = (lang, a, instant) =>
+  a.policy.id !== 'lianyungang-2020' ? instant : lang === 'en' ? `${instant} (${t(lang, 'zone')})` : `${instant}（${t(lang, 'zone')}）`;
+
 function printAssessment(a, lang) {
   const c = colon(lang);
   const out = [];
-  out.push(`${t(lang, 'colour')}${c}${t(lang, a.colour)} (${t(lang, 'since')} ${a.since})`);
+  out.push(`${t(lang, 'colour')}${c}${t(lang, a.colour)} (${t(lang, 'since')} ${zoned(lang, a, a.since)})`);
   const review = t(lang, a.review);
   out.push(`${t(lang, 'code')}${c}${a.issued ? `${t(lang, 'issued')}, ${t(lang, a.credential ?? 'app-code')}` : `${t(lang, 'notIssued')}, ${review}`}`);
   out.push(a.reasons.length === 0 ? `${t(lang, 'reasons')}${c}${t(lang, 'none')}` : `${t(lang, 'reasons')}${c.trim()}`);
   for (const r of a.reasons) {
     out.push(`  - ${r.message[lang]}`);
-    if (r.interpretations.length > 0) out.push(`    (${t(lang, 'relies')}${c}${r.interpretations.join(', ')})`);
+    if (r.interpretations.length > 0) out.push(`    ${t(lang, 'relies')}${c}${r.interpretations.map((id) => cite(lang, id)).join('; ')}`);
   }
-  if (a.colour !== 'green') out.push(`${t(lang, 'releaseAt')}${c}${a.releaseAt ?? t(lang, 'noRelease')}`);
+  if (a.colour !== 'green') out.push(`${t(lang, 'releaseAt')}${c}${a.releaseAt === null ? t(lang, 'noRelease') : zoned(lang, a, a.releaseAt)}`);
   if (a.awaiting.length > 0) out.push(`${t(lang, 'awaiting')}${c}${a.awaiting.map((x) => t(lang, x)).join(', ')}`);
-  if (a.nextChangeAt !== null) out.push(`${t(lang, 'nextChangeAt')}${c}${a.nextChangeAt}`);
+  if (a.nextChangeAt !== null)
+    out.push(`${t(lang, 'nextChangeAt')}${c}${zoned(lang, a, a.nextChangeAt)}${a.nextColour == null ? '' : ` ${t(lang, 'nextColour')} ${t(lang, a.nextColour)}`}`);
   if (a.obligations.length > 0) out.push(`${t(lang, 'obligations')}${c}${a.obligations.map((o) => t(lang, o)).join(', ')}`);
   const p = a.permissions;
   out.push(
@@ -110,7 +120,7 @@ function printAssessment(a, lang) {
   );
   if (a.missedDailyReports.length > 0) out.push(`${t(lang, 'missed')}${c}${a.missedDailyReports.join(', ')}`);
   if (a.ignored.length > 0) out.push(`${t(lang, 'ignored')}${c}${a.ignored.map((i) => `${i.id} (${t(lang, i.why)})`).join(', ')}`);
-  out.push(`${t(lang, 'evaluatedAt')}${c}${a.evaluatedAt}`);
+  out.push(`${t(lang, 'evaluatedAt')}${c}${zoned(lang, a, a.evaluatedAt)}`);
   out.push(`${t(lang, 'policy')}${c}${a.policy.id} ${a.policy.version} ${a.policy.hash}`);
   return out.join('\n');
 }
@@ -127,14 +137,22 @@ function printDecision(d, lang) {
 function explain(a, lang) {
   const c = colon(lang);
   const byId = new Map(transitions.map((x) => [x.id, x]));
-  const out = [`${t(lang, 'timeline')} (${a.subjectId}, ${a.declarationId})`];
+  const zone = a.policy.id === 'lianyungang-2020' ? `; ${t(lang, 'instantsIn')} ${t(lang, 'zone')}` : '';
+  const out = [`${t(lang, 'timeline')} (${a.subjectId}, ${a.declarationId}${zone})`];
   for (const entry of a.trail) {
     const x = byId.get(entry.transition);
     const text = TRANSITION_TEXT[entry.transition]?.[lang] ?? entry.transition;
     const colour = entry.from === undefined ? t(lang, entry.colour) : `${t(lang, entry.from)} → ${t(lang, entry.colour)}`;
-    const cites = x === undefined ? '' : ` [${[x.section, ...x.interpretations].join(', ')}]`;
+    const cites = x === undefined ? '' : ` [${[`${t(lang, 'policySection')} ${x.section}`, ...x.interpretations.map((id) => cite(lang, id))].join('; ')}]`;
+    const pad = ' '.repeat(entry.at.length + 2);
     out.push(`${entry.at}  ${entry.transition.padEnd(15)} ${text}${cites}`);
-    out.push(`${' '.repeat(entry.at.length + 2)}${colour}; ${t(lang, 'evidence')}${c}${entry.evidence.join(', ')}`);
+    out.push(`${pad}${colour}; ${t(lang, 'evidence')}${c}${evidenceOf(lang, entry.evidence)}`);
+    // Who acted and why (T-void, T-app-rejected, T-R5-on, T-R5-off).
+    if (entry.reason !== undefined) {
+      const who = entry.authority === undefined ? '' : `${t(lang, 'by')} ${entry.authority}; `;
+      const basis = entry.basis === undefined ? '' : `; ${t(lang, 'basis')}${c}${entry.basis}`;
+      out.push(`${pad}${who}${t(lang, 'reason')}${c}${entry.reason}${basis}`);
+    }
   }
   out.push('', printAssessment(a, lang));
   return out.join('\n');
@@ -274,7 +292,9 @@ async function main(argv) {
 function report(issues, lang) {
   const c = colon(lang);
   const head = `${t(lang, 'badInput')}${c}${issues.length} ${t(lang, 'problems')}`;
-  return [head, ...issues.map((i) => `  ${formatPath(i.path)}: ${i.message}${i.code === 'invalid' ? '' : ` [${i.code}]`}`)].join('\n');
+  // The library's messages are English (for logs); other languages render the issue by its code.
+  const text = (i) => (lang === 'en' || ISSUE_TEXT[i.code] === undefined ? i.message : `${ISSUE_TEXT[i.code][lang]}${DETAILED_ISSUES.has(i.code) ? `（${i.message}）` : ''}`);
+  return [head, ...issues.map((i) => `  ${formatPath(i.path)}${c}${text(i)}${i.code === 'invalid' ? '' : ` [${i.code}]`}`)].join('\n');
 }
 
 function langOf(argv) {

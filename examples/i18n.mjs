@@ -52,6 +52,14 @@ export const LABELS = {
   timeline: L('Timeline', '時間線', '时间线'),
   evidence: L('evidence', '依據', '依据'),
   relies: L('relies on', '適用解釋', '适用解释'),
+  declaration: L('the declaration', '申報', '申报'),
+  nextColour: L('to', '轉為', '转为'),
+  zone: L('Beijing time, UTC+8', '北京時間，UTC+8', '北京时间，UTC+8'),
+  instantsIn: L('instants in', '時間均為', '时间均为'),
+  by: L('by', '由', '由'),
+  reason: L('reason', '理由', '理由'),
+  basis: L('basis', '依據', '依据'),
+  policySection: L('policy', '政策', '政策'),
   badInput: L('Invalid input', '輸入有誤', '输入有误'),
   problems: L('problem(s)', '個問題', '个问题'),
   'hospital-isolation': L('isolation treatment in hospital', '定點醫療機構隔離治療', '定点医疗机构隔离治疗'),
@@ -64,6 +72,38 @@ export const LABELS = {
   recovery: L('recovery', '治癒', '治愈'),
   'authority-release': L('a release by an authority', '有關部門解除', '有关部门解除'),
 };
+
+/** Input problems by issue code, for `--lang zh-*` (the library's own messages are English, for logs). */
+export const ISSUE_TEXT = {
+  required: L('required', '缺少必填項', '缺少必填项'),
+  invalid_type: L('wrong type', '類型不符', '类型不符'),
+  invalid_value: L('not an allowed value', '取值無效', '取值无效'),
+  invalid_instant: L('not an ISO-8601 instant with offset', '不是帶時區偏移的 ISO-8601 時間（例如 2020-02-03T09:00:00+08:00）', '不是带时区偏移的 ISO-8601 时间（例如 2020-02-03T09:00:00+08:00）'),
+  invalid_day: L('not a calendar day', '不是存在的日曆日 YYYY-MM-DD', '不是存在的日历日 YYYY-MM-DD'),
+  invalid_time_zone: L('not an IANA time zone', '不是 IANA 時區', '不是 IANA 时区'),
+  unrecognized_keys: L('unknown key', '含有未知欄位', '含有未知字段'),
+  unknown_event_kind: L('unknown event kind', '未知的事件類型', '未知的事件类型'),
+  too_small: L('too small or too short', '過小或過短', '过小或过短'),
+  too_big: L('too big or too long', '過大或過長', '过大或过长'),
+  too_large: L('over the size limit', '超出大小限制', '超出大小限制'),
+  out_of_range: L('out of range', '超出允許範圍', '超出允许范围'),
+  attestation_required: L('the truthfulness attestation must be true (A-3)', '須確認如實申報（A-3）', '须确认如实申报（A-3）'),
+  proxy_required: L('a proxy application needs the proxy relation (A-2)', '代辦申報須填寫代辦人關係（A-2）', '代办申报须填写代办人关系（A-2）'),
+  proxy_not_allowed: L('a proxy only on the proxy channel (A-2)', '非代辦申報不得填寫代辦人（A-2）', '非代办申报不得填写代办人（A-2）'),
+  visit_order: L('the end is before the start', '結束日期早於開始日期', '结束日期早于开始日期'),
+  reserved_id: L('a reserved id', '該編號為保留編號', '该编号为保留编号'),
+  duplicate_id: L('the same id with different content', '編號重複且內容不同', '编号重复且内容不同'),
+  unknown_void_target: L('the corrected event is not in the history (I-13)', '更正所指事件不存在（I-13）', '更正所指事件不存在（I-13）'),
+  self_void: L('a correction cannot void itself (I-13)', '更正不能撤銷自身（I-13）', '更正不能撤销自身（I-13）'),
+  void_cycle: L('the corrections form a cycle (I-13)', '更正形成循環（I-13）', '更正形成循环（I-13）'),
+  now_before_submission: L('the instant is before the declaration', '評估時間早於申報時間', '评估时间早于申报时间'),
+  isolation_after_submission: L('the isolation start is after the declaration', '申報的隔離開始時間晚於申報時間', '申报的隔离开始时间晚于申报时间'),
+  role_required: L('an entry to a residential compound needs the role', '進入住宅小區須說明身分：居民或訪客（--role）', '进入住宅小区须说明身份：居民或访客（--role）'),
+  invalid: L('invalid', '無效', '无效'),
+};
+
+/** Codes whose English message carries details (allowed values, the file name) worth showing in every language. */
+export const DETAILED_ISSUES = new Set(['invalid', 'invalid_type', 'invalid_value', 'unrecognized_keys', 'too_small', 'too_big', 'too_large', 'out_of_range']);
 
 /** What each transition of RULES §5 means, for the `explain` timeline. */
 export const TRANSITION_TEXT = {
@@ -104,7 +144,7 @@ export const TRANSITION_TEXT = {
 const COMMANDS = `  npm run example -- evaluate CASE.json [--now INSTANT] [--policy POLICY.json] [--json] [--lang en|zh-Hant|zh-Hans]
   npm run example -- check CASE.json --venue residential|public-place|public-transport --direction in|out
                        [--role resident|visitor] [--celsius 36.6] [--record-id ID] [--now INSTANT] [--policy P] [--json] [--lang L]
-  npm run example -- check --no-code --venue … --direction … [--celsius …] --now INSTANT
+  npm run example -- check --no-code --venue … --direction … [--celsius …] [--now INSTANT]
   npm run example -- explain CASE.json [--now INSTANT] [--policy POLICY.json] [--json] [--lang L]
   npm run example -- diagram
   npm run example -- keygen --out DIR [--kid ID]

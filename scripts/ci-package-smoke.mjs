@@ -158,7 +158,14 @@ const r = safeEvaluate(declaration, history, new Date());
 const issues: readonly InputIssue[] = r.success ? [] : r.error.issues;
 const e: HealthCodeInputError | undefined = r.success ? undefined : r.error;
 const engine = createEngine({ ...lianyungang2020, observationDays: 21 });
-export const results = [colour, wrong, unknownKind, issues, e, engine.policy.observationDays satisfies number];
+// Issue 14: the published types are the typed inputs; untrusted data goes to safeEvaluate.
+// @ts-expect-error 'tourist' is not a category
+evaluate({ category: 'tourist' }, [], 'now');
+// @ts-expect-error a proxy channel needs the proxy's relation (A-2)
+const noProxy: Declaration = { ...declaration, channel: 'proxy' };
+const untrusted: unknown = JSON.parse('{}');
+const safe = safeEvaluate(untrusted, untrusted, untrusted);
+export const results = [colour, wrong, unknownKind, issues, e, engine.policy.observationDays satisfies number, noProxy, safe];
 `;
   writeFileSync(join(app, 'consumer.mts'), typed('health-code-rules'));
   writeFileSync(join(app, 'consumer.cts'), typed('health-code-rules'));

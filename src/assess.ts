@@ -2,7 +2,7 @@ import { formatDay } from './internal/iso.js';
 import { colourOf, type Condition, type FoldState } from './fold.js';
 import { reasonMessage } from './messages.js';
 import type { CompiledPolicy } from './policy/compile.js';
-import type { Assessment, Awaited, Ignored, Reason, TrailEntry } from './schema/assessment.js';
+import type { Assessment, AwaitedEvent, Ignored, Reason, TrailEntry } from './schema/assessment.js';
 import { OBLIGATIONS, RULES, type Colour, type Obligation, type RuleId } from './schema/primitives.js';
 import type { Timeline } from './timeline.js';
 import type { ValidCase } from './validate.js';
@@ -12,7 +12,7 @@ import type { ValidCase } from './validate.js';
  * (releaseAt, nextChangeAt), permissions, obligations, missed daily reports and the trail.
  */
 
-function awaitingOf(c: Condition): Awaited[] {
+function awaitingOf(c: Condition): AwaitedEvent[] {
   switch (c.rule) {
     case 'R1':
       return c.phase === 'treatment' ? ['hospital-discharge'] : [];
@@ -53,15 +53,19 @@ function obligationsOf(c: Condition): Obligation[] {
 const byNumber = (a: string, b: string): number => Number(a.slice(2)) - Number(b.slice(2));
 
 /**
- * The first instant after now at which the colour would differ if nothing new happened (RULES §8),
- * from the active conditions' rules and release instants (null: no release of its own). `check`
- * derives it again from an assessment's reasons (RULES §6 (d)).
+ * The first instant after now at which the colour would differ if nothing new happened, and the
+ * colour it would turn (RULES §8), from the active conditions' rules and release instants (null:
+ * no release of its own). `check` derives it again from an assessment's reasons (RULES §6 (d)).
  */
-export function projectChange(conditions: readonly { readonly rule: RuleId; readonly releaseAt: number | null }[], colour: Colour): number | null {
+export function projectChange(
+  conditions: readonly { readonly rule: RuleId; readonly releaseAt: number | null }[],
+  colour: Colour,
+): { readonly at: number; readonly colour: Colour } | null {
   const instants = [...new Set(conditions.flatMap((c) => (c.releaseAt === null ? [] : [c.releaseAt])))].sort((a, b) => a - b);
   for (const at of instants) {
     const remaining = conditions.filter((c) => c.releaseAt === null || c.releaseAt > at).map((c) => c.rule);
-    if (colourOf(remaining) !== colour) return at;
+    const next = colourOf(remaining);
+    if (next !== colour) return { at, colour: next };
   }
   return null;
 }
@@ -74,11 +78,13 @@ export interface Projection {
   readonly releaseAtMs: number | null;
   /** The first instant after now at which the colour would differ. */
   readonly nextChangeMs: number | null;
+  /** The colour at `nextChangeMs`, or null. */
+  readonly nextColour: Colour | null;
 }
 
 /** The active conditions in rule order, the colour (I-1) and the two projections of RULES §8. */
 export function project(state: FoldState): Projection {
-  if (state.conditions.size === 0) return { active: [], colour: 'green', releaseAtMs: null, nextChangeMs: null };
+  if (state.conditions.size === 0) return { active: [], colour: 'green', releaseAtMs: null, nextChangeMs: null, nextColour: null };
   const active: Condition[] = [];
   for (const rule of RULES) {
     const c = state.conditions.get(rule);
@@ -87,7 +93,8 @@ export function project(state: FoldState): Projection {
   const colour = colourOf(active.map((c) => c.rule));
   const releaseAtMs =
     active.length === 0 || active.some((c) => c.releaseAt === null) ? null : Math.max(...active.map((c) => c.releaseAt as number));
-  return { active, colour, releaseAtMs, nextChangeMs: projectChange(active, colour) };
+  const change = projectChange(active, colour);
+  return { active, colour, releaseAtMs, nextChangeMs: change?.at ?? null, nextColour: change?.colour ?? null };
 }
 
 /** What a city-wide batch keeps of an assessment. */
@@ -114,7 +121,7 @@ export function summarizeState(cp: CompiledPolicy, input: ValidCase, state: Fold
 /** Builds the assessment of a folded case. */
 export function assess(cp: CompiledPolicy, input: ValidCase, timeline: Timeline, state: FoldState): Assessment {
   const { zone, policy } = cp;
-  const { active, colour, releaseAtMs, nextChangeMs: nextChange } = project(state);
+  const { active, colour, releaseAtMs, nextChangeMs: nextChange, nextColour } = project(state);
   const several = active.length > 1;
 
   const reasons: Reason[] = active.map((c) => {
@@ -151,6 +158,9 @@ export function assess(cp: CompiledPolicy, input: ValidCase, timeline: Timeline,
         areas: c.details.areas,
         designations: c.details.designations,
         lookbackDays: policy.lookbackDays,
+        timeZone: policy.timeZone,
+        areaNames: cp.areaNames,
+        obligations: obligationsOf(c),
       }),
     };
   });
@@ -183,6 +193,7 @@ export function assess(cp: CompiledPolicy, input: ValidCase, timeline: Timeline,
     releaseAt: releaseAtMs === null ? null : zone.format(releaseAtMs),
     awaiting,
     nextChangeAt: nextChange === null ? null : zone.format(nextChange),
+    nextColour,
     permissions: { cityTravel: green, publicPlaces: green, publicTransport: green },
     obligations: OBLIGATIONS.filter((o) => owed.has(o)),
     missedDailyReports: missed,
@@ -190,6 +201,9 @@ export function assess(cp: CompiledPolicy, input: ValidCase, timeline: Timeline,
       const entry: TrailEntry = { transition: e.transition, at: zone.format(e.ms), evidence: e.evidence, colour: e.colour };
       if (e.rule !== undefined) entry.rule = e.rule;
       if (e.from !== undefined) entry.from = e.from;
+      if (e.authority !== undefined) entry.authority = e.authority;
+      if (e.reason !== undefined) entry.reason = e.reason;
+      if (e.basis !== undefined) entry.basis = e.basis;
       return entry;
     }),
     // Both lists are built for this one call: handed over, not copied.

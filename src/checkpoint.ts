@@ -129,9 +129,9 @@ function decideRow(
       steps: ['scan'],
       message: each((lang) =>
         ({
-          'zh-Hans': `离开${place[lang]}：扫码登记后通行，出口不受阻拦（§7）。`,
-          'zh-Hant': `離開${place[lang]}：掃碼登記後通行，出口不受阻攔（§7）。`,
-          en: `Leaving ${place[lang]}: scan the code on the way out; an exit is recorded, never blocked (§7).`,
+          'zh-Hans': `离开${place[lang]}：出门扫码后通行，出口不受阻拦（§7）。`,
+          'zh-Hant': `離開${place[lang]}：出門掃碼後通行，出口不受阻攔（§7）。`,
+          en: `Leaving ${place[lang]}: scan the code on the way out; an exit is never blocked (§7).`,
         })[lang],
       ),
     };
@@ -329,10 +329,13 @@ function inconsistencies(a: Assessment): InputIssue[] {
   const shownRelease = a.releaseAt === null ? null : msOf(a.releaseAt);
   if (shownRelease !== releaseMs)
     at(['releaseAt'], `releaseAt is ${a.releaseAt ?? 'null'}, but the reasons give ${releaseMs === null ? 'null' : 'their latest releaseAt'} (§8)`);
-  const changeMs = projectChange(active, colour);
+  const change = projectChange(active, colour);
+  const changeMs = change?.at ?? null;
   const shownChange = a.nextChangeAt === null ? null : msOf(a.nextChangeAt);
   if (shownChange !== changeMs)
     at(['nextChangeAt'], `nextChangeAt is ${a.nextChangeAt ?? 'null'}, but the reasons give ${changeMs === null ? 'null' : 'another instant'} (§8)`);
+  if (a.nextColour !== undefined && a.nextColour !== (change?.colour ?? null))
+    at(['nextColour'], `nextColour is ${a.nextColour ?? 'null'}, but the reasons give ${change?.colour ?? 'null'} (§8)`);
   const green = a.colour === 'green';
   const p = a.permissions;
   if (p.cityTravel !== green || p.publicPlaces !== green || p.publicTransport !== green)

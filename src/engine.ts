@@ -5,15 +5,24 @@ import { fold, type FoldState } from './fold.js';
 import { lianyungang2020 } from './policy/lianyungang2020.js';
 import { compilePolicy, type CompiledPolicy } from './policy/compile.js';
 import type { Assessment } from './schema/assessment.js';
-import type { CheckDecision } from './schema/checkpoint.js';
-import type { ValidPolicy } from './schema/policy.js';
+import { contextWithInstant, type CheckDecision, type CheckpointContextInput } from './schema/checkpoint.js';
+import type { DeclarationInput } from './schema/declaration.js';
+import type { EventInput } from './schema/events.js';
+import type { Policy, ValidPolicy } from './schema/policy.js';
 import { buildTimeline, type Timeline } from './timeline.js';
 import { validateCase, type ValidCase } from './validate.js';
+
+/** An instant as an input takes it: an ISO-8601 string with an explicit offset, or a valid `Date` (T-2). */
+export type InstantInput = string | Date;
 
 /** The result of a safe call: the zod `safeParse` shape. */
 export type SafeResult<T> = { readonly success: true; readonly data: T } | { readonly success: false; readonly error: HealthCodeInputError };
 
-/** An engine bound to one validated policy. */
+/**
+ * An engine bound to one validated policy. The throwing functions take the typed inputs of the
+ * format (a TypeScript app gets its mistakes at compile time); the `safe…` functions take
+ * `unknown`, for data from outside (JSON, a request body) that has not been checked yet.
+ */
 export interface Engine {
   /** The validated policy the engine runs. */
   readonly policy: ValidPolicy;
@@ -23,7 +32,7 @@ export interface Engine {
    * @param history - the events, any order (validated)
    * @param now - a `Date` or an ISO-8601 instant with offset
    */
-  evaluate(declaration: unknown, history: unknown, now: unknown): Assessment;
+  evaluate(declaration: DeclarationInput, history: readonly EventInput[], now: InstantInput): Assessment;
   /** Like `evaluate`, but returns `{ success, data | error }` and never throws. */
   safeEvaluate(declaration: unknown, history: unknown, now: unknown): SafeResult<Assessment>;
   /**
@@ -32,7 +41,7 @@ export interface Engine {
    * @param assessment - the `Assessment` the person shows, or `null` when they show no code
    * @param context - `{ venue, direction, role?, celsius?, at, recordId? }`
    */
-  check(assessment: unknown, context: unknown): CheckDecision;
+  check(assessment: Assessment | null, context: CheckpointContextInput): CheckDecision;
   /** Like `check`, but returns `{ success, data | error }` and never throws. */
   safeCheck(assessment: unknown, context: unknown): SafeResult<CheckDecision>;
   /**
@@ -76,7 +85,7 @@ function run<T>(
  * const engine = createEngine({ ...lianyungang2020, observationDays: 21 });
  * engine.evaluate(declaration, history, '2020-02-10T12:00:00+08:00').colour;
  */
-export function createEngine(policy: unknown): Engine {
+export function createEngine(policy: Policy): Engine {
   const cp = compilePolicy(policy);
   const safeEvaluate = (declaration: unknown, history: unknown, now: unknown): SafeResult<Assessment> =>
     run(cp, declaration, history, now, (input, timeline, state) => assess(cp, input, timeline, state));
@@ -84,7 +93,7 @@ export function createEngine(policy: unknown): Engine {
     run(cp, declaration, history, now, (input, _timeline, state) => summarizeState(cp, input, state));
   const safeCheck = (assessment: unknown, context: unknown): SafeResult<CheckDecision> => {
     try {
-      const decided = decideCheckpoint(cp, assessment, context);
+      const decided = decideCheckpoint(cp, assessment, contextWithInstant(context));
       return decided.ok ? { success: true, data: decided.value } : { success: false, error: new HealthCodeInputError(decided.issues) };
     } catch (cause) {
       return {

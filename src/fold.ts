@@ -52,6 +52,13 @@ export interface Condition {
   details: ConditionDetails;
 }
 
+/** Who acted and why, for a transition an authority or a review decided (I-6, I-13, I-18). */
+export interface Attribution {
+  readonly authority?: string;
+  readonly reason: string;
+  readonly basis?: string;
+}
+
 /** A trail entry before its instant is written out. */
 export interface RawTrailEntry {
   transition: string;
@@ -60,6 +67,9 @@ export interface RawTrailEntry {
   colour: Colour;
   rule?: RuleId;
   from?: Colour;
+  authority?: string;
+  reason?: string;
+  basis?: string;
 }
 
 /** Everything the fold knows at `now`. */
@@ -158,11 +168,16 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
 
   const currentColour = (): Colour => (conditions.size === 0 ? 'green' : colourOf(conditions.keys()));
 
-  const push = (transition: string, ms: number, evidence: Iterable<string>, rule?: RuleId, from?: Colour): void => {
+  const push = (transition: string, ms: number, evidence: Iterable<string>, rule?: RuleId, from?: Colour, by?: Attribution): void => {
     if (sink === null) return;
     const entry: RawTrailEntry = { transition, ms, evidence: [...evidence], colour: currentColour() };
     if (rule !== undefined) entry.rule = rule;
     if (from !== undefined) entry.from = from;
+    if (by !== undefined) {
+      if (by.authority !== undefined) entry.authority = by.authority;
+      entry.reason = by.reason;
+      if (by.basis !== undefined) entry.basis = by.basis;
+    }
     sink.push(entry);
   };
 
@@ -343,7 +358,7 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
     next.phase = 'designated';
     next.details = { designations: [designation] };
     conditions.set('R5', next);
-    push('T-R5-on', ms, next.evidence, 'R5');
+    push('T-R5-on', ms, next.evidence, 'R5', undefined, { authority: event.authority, reason: event.reason, basis: event.basis });
   };
 
   // I-3: the first isolation start at or after a condition's start anchors its observation; for
@@ -549,7 +564,7 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
         const c = conditions.get('R5');
         if (c === undefined) return;
         conditions.delete('R5');
-        push('T-R5-off', ms, [...c.evidence, event.id], 'R5');
+        push('T-R5-off', ms, [...c.evidence, event.id], 'R5', undefined, { authority: event.authority, reason: event.reason });
         return;
       }
       case 'review-approved':
@@ -560,10 +575,10 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
       case 'review-rejected':
         state.review = 'rejected';
         state.credential = null;
-        push('T-app-rejected', ms, [event.id]);
+        push('T-app-rejected', ms, [event.id], undefined, undefined, { reason: event.reason });
         return;
       case 'correction':
-        push('T-void', ms, [event.id, event.voids]);
+        push('T-void', ms, [event.id, event.voids], undefined, undefined, { authority: event.authority, reason: event.reason });
         return;
     }
   };

@@ -1,5 +1,5 @@
 export { createEngine, defaultEngine } from './engine.js';
-export type { Engine, SafeResult } from './engine.js';
+export type { Engine, InstantInput, SafeResult } from './engine.js';
 export { evaluateMany, summarize } from './batch.js';
 export type { BatchOptions, BatchResult } from './batch.js';
 export type { AssessmentSummary } from './assess.js';
@@ -9,42 +9,48 @@ export { lianyungang2020 } from './policy/lianyungang2020.js';
 export { transitions } from './transitions.js';
 export type { Transition } from './transitions.js';
 export { DeclarationSchema, KeyAreaVisitSchema, KeyAreaContactSchema } from './schema/declaration.js';
-export type { Declaration, ValidDeclaration, Category, Channel } from './schema/declaration.js';
+export type { Declaration, DeclarationInput, ValidDeclaration, Category, Channel } from './schema/declaration.js';
 export { EventSchema, EVENT_KINDS } from './schema/events.js';
-export type { Event, ValidEvent, EventKind, EventOf } from './schema/events.js';
+export type { Event, EventInput, ValidEvent, EventKind, EventOf } from './schema/events.js';
 export { PolicySchema } from './schema/policy.js';
-export type { Policy, ValidPolicy } from './schema/policy.js';
+export type { Policy, Policy as PolicyInput, ValidPolicy } from './schema/policy.js';
 export { AssessmentSchema } from './schema/assessment.js';
-export type { Assessment, Reason, TrailEntry, Ignored, Message, Awaited, Count } from './schema/assessment.js';
+export type { Assessment, Reason, TrailEntry, Ignored, Message, AwaitedEvent, Awaited, Count } from './schema/assessment.js';
 export type { Colour, RuleId, Symptom, Obligation, Venue, Credential } from './schema/primitives.js';
 export { CheckpointContextSchema, CheckDecisionSchema, CHECKPOINT_RULES, CHECKPOINT_STEPS } from './schema/checkpoint.js';
-export type { CheckpointContext, CheckDecision, CheckpointRule, CheckpointStep, TemperatureRecord } from './schema/checkpoint.js';
+export type { CheckpointContext, CheckpointContextInput, CheckDecision, CheckpointRule, CheckpointStep, TemperatureRecord } from './schema/checkpoint.js';
 export { mustApply, credentialFor } from './application.js';
 export { stateDiagram } from './diagram.js';
+export { glossary } from './glossary.js';
+export type { GlossaryEntry } from './glossary.js';
 
 import { defaultEngine } from './engine.js';
 import type { Assessment } from './schema/assessment.js';
-import type { CheckDecision } from './schema/checkpoint.js';
-import type { SafeResult } from './engine.js';
+import type { CheckDecision, CheckpointContextInput } from './schema/checkpoint.js';
+import type { DeclarationInput } from './schema/declaration.js';
+import type { EventInput } from './schema/events.js';
+import type { InstantInput, SafeResult } from './engine.js';
 
 /**
  * Evaluates a declaration and its history at `now` under the Lianyungang 2020 policy: colour,
  * reasons, release date, trail (RULES §8). Throws `HealthCodeInputError` listing every problem
  * with its path when an input is invalid.
  *
- * @param declaration - the application form (FORMAT "A case")
+ * @param declaration - the application form (FORMAT "A case"), typed: a `proxy` channel without
+ *   `proxy`, or an unknown category, fails to compile (use `safeEvaluate` for unchecked data)
  * @param history - the events after (and before) the declaration, in any order
  * @param now - a `Date` or an ISO-8601 instant with offset
  * @returns the assessment
  * @example
  * evaluate(declaration, [], '2020-02-10T12:00:00+08:00').colour // 'green'
  */
-export function evaluate(declaration: unknown, history: unknown, now: unknown): Assessment {
+export function evaluate(declaration: DeclarationInput, history: readonly EventInput[], now: InstantInput): Assessment {
   return defaultEngine.evaluate(declaration, history, now);
 }
 
 /**
- * Like `evaluate`, but never throws: `{ success: true, data }` or `{ success: false, error }`.
+ * Like `evaluate`, but never throws: `{ success: true, data }` or `{ success: false, error }`. It
+ * takes `unknown`, so that untrusted data (parsed JSON, a request body) is passed as it came.
  *
  * @param declaration - the application form
  * @param history - the events
@@ -74,7 +80,7 @@ export function safeEvaluate(declaration: unknown, history: unknown, now: unknow
  * const a = evaluate(declaration, history, '2020-03-01T09:00:00+08:00');
  * check(a, { venue: 'public-place', direction: 'in', celsius: 37.6, at: '2020-03-01T09:00:00+08:00' }).rule // 'C6'
  */
-export function check(assessment: unknown, context: unknown): CheckDecision {
+export function check(assessment: Assessment | null, context: CheckpointContextInput): CheckDecision {
   return defaultEngine.check(assessment, context);
 }
 

@@ -38,9 +38,10 @@ const t = (
  * transitions.find((x) => x.id === 'T-R2-reset')?.section // '§3.2'
  */
 export const transitions: readonly Transition[] = Object.freeze([
-  t('T-app-submitted', null, 'none', 'code (colour at submission)', 'declaration submitted', '§8', ['T-7']),
-  t('T-app-approved', null, 'pending', 'issued', 'review approved', '§8', ['I-12', 'I-18']),
-  t('T-app-rejected', null, 'pending or issued', 'not issued', 'review rejected', '§8', ['I-12', 'I-18']),
+  // The code exists from the submission, its review pending; the latest decision stands (I-18).
+  t('T-app-submitted', null, 'none', 'pending', 'declaration submitted (the entry carries the colour at submission)', '§8', ['T-7']),
+  t('T-app-approved', null, 'pending or rejected', 'issued', 'review approved', '§8', ['I-12', 'I-18']),
+  t('T-app-rejected', null, 'pending or issued', 'rejected', 'review rejected: no code is issued', '§8', ['I-12', 'I-18']),
   t('T-R1-on', 'R1', 'any', 'red: R1 treatment', 'confirmed, suspected or positive (declaration or later event)', '§3.1', ['I-15', 'I-17']),
   t('T-R1-discharge', 'R1', 'R1 treatment', 'R1 observation', 'hospital discharge', '§3.1', ['T-3']),
   t('T-R1-off', 'R1', 'R1 observation', 'released', 'a full 14 days after discharge', '§3.1', ['T-3', 'I-4']),

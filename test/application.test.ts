@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   HealthCodeInputError,
-  check,
   credentialFor,
-  evaluate,
   mustApply,
   safeEvaluate,
   type Assessment,
   type Category,
   type Channel,
 } from '../src/index.js';
+import { check, evaluate } from './support/untyped.js';
 
 // Applications (RULES §7, policy §6 and §8), through the public API.
 

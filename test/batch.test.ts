@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, evaluate, evaluateMany, lianyungang2020, summarize, type BatchResult } from '../src/index.js';
+import { evaluateMany, lianyungang2020, summarize, type BatchResult } from '../src/index.js';
+import { createEngine, evaluate } from './support/untyped.js';
 
 const NOW = '2020-02-10T12:00:00+08:00';
 
@@ -178,6 +179,49 @@ describe.skipIf(process.env['HCR_MUTATION_RUN'] === '1')('examples/batch/cli.mjs
     expect(JSON.parse(out[0] as string)).toEqual(evaluate(declaration('s-0', { symptoms: ['fever'] }), [approved], NOW));
     expect(JSON.parse(out[5] as string)).toMatchObject({ line: 6, ok: false });
     expect(workers.status).toBe(1);
+  });
+
+  it('issue 14: --now is required, and a bad one is rejected up front with one line (exit 2)', () => {
+    const missing = batch(['-', '--no-progress'], `${line('s-1')}\n`);
+    expect(missing.status).toBe(2);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toBe('batch: --now is required: an ISO-8601 instant with offset (e.g. 2020-03-20T12:00:00+08:00), or `now` for the current time\n');
+    const bad = batch(['-', '--now', '2020-02-10 12:00', '--no-progress'], `${line('s-1')}\n`);
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^batch: --now 2020-02-10 12:00: not a Date or an ISO-8601 instant/)]);
+    const clock = batch(['-', '--now', 'now', '--summary', '--no-progress'], `${line('s-1')}\n`);
+    expect(clock.status).toBe(0);
+    expect(JSON.parse(clock.stdout)).toMatchObject({ subject: 's-1', colour: 'green' });
+  });
+
+  it('issue 14: a missing input file or an unwritable --out is one line, not a stack trace (exit 2)', () => {
+    const missing = batch(['/nonexistent/city.ndjson', '--now', NOW], '');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe('batch: cannot read /nonexistent/city.ndjson: ENOENT\n');
+    const out = batch(['-', '--now', NOW, '--out', '/nonexistent/dir/out.ndjson'], `${line('s-1')}\n`);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toBe('batch: cannot write /nonexistent/dir/out.ndjson: ENOENT\n');
+  });
+
+  it('issue 14: no progress bar when standard error is not a terminal, even without --no-progress', () => {
+    const r = batch(['-', '--now', NOW, '--summary'], `${line('s-1')}\n`);
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toContain('batch [');
+    expect(r.stderr).not.toContain('lines/s |');
+    expect(r.stderr).toMatch(/^1 lines in .* 0 with input errors\n$/);
+  });
+
+  it('issue 14: a reader that stops early (| head) ends the batch quietly, exit 0', () => {
+    const input = `${Array.from({ length: 4000 }, (_, i) => line(`s-${i}`)).join('\n')}\n`;
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${root}examples/batch/cli.mjs" - --now ${NOW} | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}"`], {
+      cwd: root,
+      encoding: 'utf8',
+      input,
+    });
+    expect(r.stdout.trim()).toBe('0');
+    expect(r.stderr).not.toContain('EPIPE');
+    expect(r.stderr).not.toContain('Error');
   });
 });
 

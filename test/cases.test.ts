@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../src/index.js';
+import { evaluate } from './support/untyped.js';
 
 // Every case file of examples/cases states, in its own "expect" field, what RULES.md gives for it
 // (worked out by hand, not copied from a run): this test holds the engine to those statements.

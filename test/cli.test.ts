@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AssessmentSchema, CheckDecisionSchema, EventSchema, evaluate, stateDiagram } from '../src/index.js';
+import { AssessmentSchema, CheckDecisionSchema, EventSchema, stateDiagram } from '../src/index.js';
+import { evaluate } from './support/untyped.js';
 
 // The example CLI, run as a user runs it: a child process on the built package (the CLI imports
 // 'health-code-rules', which resolves to ./dist).
@@ -100,8 +101,53 @@ describe('examples/cli.mjs', () => {
     const r = run(['explain', `${cases}example-2-dry-cough.json`]);
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines.find((l) => l.includes('T-Y1-reset'))).toMatch(/^2020-02-05T08:00:00\+08:00 .*\[§4, I-7\]/);
+    expect(lines.find((l) => l.includes('T-Y1-reset'))).toMatch(/^2020-02-05T08:00:00\+08:00 .*\[policy §4; I-7 \(a symptom during the observation restarts the 14 days from that symptom\)\]/);
     expect(lines.find((l) => l.includes('T-Y1-on'))).toContain('§4.1');
+    expect(lines[0]).toContain('instants in Beijing time, UTC+8');
+  });
+
+  it('issue 14: ids are put in words, instants name their zone, and the next change names its colour', () => {
+    const r = run(['evaluate', `${cases}example-6-red-then-yellow.json`, '--now', '2020-02-12T12:00:00+08:00']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('relies on: I-1 (red outranks yellow, yellow outranks green; each condition keeps its own clock); I-2 (');
+    expect(r.stdout).toContain('Next colour change: 2020-02-16T00:00:00+08:00 (Beijing time, UTC+8) to YELLOW');
+    expect(r.stdout).toContain('Turns green at: 2020-02-25T00:00:00+08:00 (Beijing time, UTC+8)');
+    const zh = run(['evaluate', `${cases}example-6-red-then-yellow.json`, '--now', '2020-02-12T12:00:00+08:00', '--lang', 'zh-Hans']);
+    expect(zh.stdout).toContain('下次变色：2020-02-16T00:00:00+08:00（北京时间，UTC+8） 转为 黄码');
+    expect(zh.stdout).not.toContain('可转绿');
+  });
+
+  it('issue 14: explain translates the declaration as evidence and shows who corrected what and why (I-13)', () => {
+    const kase = JSON.stringify({
+      declaration: { id: 'a', subjectId: 's', submittedAt: '2020-02-01T10:00:00+08:00', category: 'resident', channel: 'self', attestation: true },
+      history: [
+        { id: 'cc', at: '2020-02-03T09:00:00+08:00', kind: 'close-contact', of: 'case' },
+        { id: 'fix', at: '2020-02-04T09:00:00+08:00', kind: 'correction', voids: 'cc', authority: 'Haizhou CDC', reason: 'wrong person' },
+      ],
+    });
+    const zh = run(['explain', '-', '--now', '2020-02-05T12:00:00+08:00', '--lang', 'zh-Hant'], kase);
+    expect(zh.status).toBe(0);
+    expect(zh.stdout).toContain('依據：申報');
+    expect(zh.stdout).not.toContain('依據：declaration');
+    expect(zh.stdout).toContain('由 Haizhou CDC; 理由：wrong person');
+    const en = run(['explain', '-', '--now', '2020-02-05T12:00:00+08:00'], kase);
+    expect(en.stdout).toContain('by Haizhou CDC; reason: wrong person');
+  });
+
+  it('issue 14: with --lang zh-*, input problems are written in that language by their code', () => {
+    const bad = JSON.stringify({
+      declaration: { id: 'x', subjectId: 's', submittedAt: '2020-02-01T10:00:00+08:00', category: 'resident', channel: 'proxy', attestation: false },
+      history: [{ id: 'e1', at: '2020-02-03 09:00', kind: 'temperature', celsius: 36.5 }],
+    });
+    const zh = run(['evaluate', '-', '--now', '2020-02-10T12:00:00+08:00', '--lang', 'zh-Hans'], bad);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toContain('输入有误');
+    expect(zh.stderr).toContain('declaration.attestation：须确认如实申报（A-3） [attestation_required]');
+    expect(zh.stderr).toContain('declaration.proxy：代办申报须填写代办人关系（A-2） [proxy_required]');
+    expect(zh.stderr).toContain('history[0].at：不是带时区偏移的 ISO-8601 时间');
+    expect(zh.stderr).not.toContain('not an ISO-8601');
+    const hant = run(['evaluate', '-', '--now', '2020-02-10T12:00:00+08:00', '--lang', 'zh-Hant'], bad);
+    expect(hant.stderr).toContain('須確認如實申報（A-3）');
   });
 
   it('diagram prints the Mermaid state diagram generated from the transitions', () => {

@@ -2,23 +2,39 @@
 // Batch evaluation of a whole city: NDJSON cases in (a file or standard input), NDJSON results out
 // (standard output or --out), one output line per input line, in input order.
 //
-//   node examples/batch/cli.mjs [FILE|-] [--summary] [--workers N] [--now INSTANT] [--out FILE] [--no-progress]
+//   node examples/batch/cli.mjs [FILE|-] --now INSTANT|now [--summary] [--workers N] [--out FILE] [--no-progress]
 //
 // Each input line is a case `{ "declaration": …, "history": […], "now"?: … }`. Each output line is
 // the assessment (or, with --summary, `{ subject, colour, rules, releaseAt, nextChangeAt }`), or,
 // for a line that cannot be evaluated, `{ "line": N, "ok": false, "issues": [...] }`; such lines are
 // also listed on standard error with their line number, and the batch goes on. A progress bar is
-// drawn on standard error. --workers N evaluates on N worker threads (0: on the main thread).
-// Cases without their own "now" are evaluated at --now (default: the clock, read once at start).
-// Exit status: 0 when every line was evaluated, 1 when some lines had input errors, 2 on a usage error.
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
+// drawn on standard error when it is a terminal. --workers N evaluates on N worker threads (0: on
+// the main thread). Cases without their own "now" are evaluated at --now, which is required: an
+// ISO-8601 instant with offset, or the word `now` for the clock (read once at start), so that a
+// city of 2020 is never evaluated at today's date by accident.
+// Exit status: 0 when every line was evaluated, 1 when some lines had input errors or the batch
+// stopped, 2 on a usage error (a bad option, --now, input file or --out), each with one line.
+import { closeSync, createReadStream, createWriteStream, openSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
+import { safeEvaluate } from 'health-code-rules';
 import { evaluateChunk } from './chunk.mjs';
 
-const USAGE = 'usage: batch [FILE|-] [--summary] [--workers N] [--now INSTANT] [--out FILE] [--no-progress]';
+const USAGE = 'usage: batch [FILE|-] --now INSTANT|now [--summary] [--workers N] [--out FILE] [--no-progress]';
+
+/** A usage error: one line on standard error, exit 2. */
+function fail(message) {
+  process.stderr.write(`batch: ${message}\n`);
+  process.exit(2);
+}
+
+// A reader that stops early (`… | head`) is not an error of the batch.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  fail(`cannot write the output: ${error.code ?? error.message}`);
+});
 const CHUNK_BYTES = 1 << 20;
 const IN_FLIGHT_PER_WORKER = 3;
 const MAX_ERRORS_SHOWN = 50;
@@ -55,13 +71,41 @@ if (positionals.length > 1) {
   process.exit(2);
 }
 const file = positionals[0] ?? '-';
-const options = { now: values.now ?? new Date().toISOString(), summary: values.summary };
+if (values.now === undefined) fail('--now is required: an ISO-8601 instant with offset (e.g. 2020-03-20T12:00:00+08:00), or `now` for the current time');
+const now = values.now === 'now' ? new Date().toISOString() : values.now;
+// T-2: the instant is checked once, up front, with the library's own rule (not on every line).
+const probe = safeEvaluate({ id: 'probe', subjectId: 'probe', submittedAt: '1970-01-01T00:00:00Z', category: 'resident', channel: 'self', attestation: true }, [], now);
+const badNow = probe.success ? undefined : probe.error.issues.find((issue) => issue.path[0] === 'now');
+if (badNow !== undefined) fail(`--now ${values.now}: ${badNow.message}`);
+const options = { now, summary: values.summary };
 
-const input = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: CHUNK_BYTES });
-const output = values.out === undefined ? process.stdout : createWriteStream(values.out);
-const totalBytes = file === '-' ? 0 : statSync(file).size;
+let totalBytes = 0;
+let input = process.stdin;
+if (file !== '-') {
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) fail(`${file} is not a file`);
+    totalBytes = stat.size;
+    closeSync(openSync(file, 'r'));
+  } catch (error) {
+    fail(`cannot read ${file}: ${error.code ?? error.message}`);
+  }
+  input = createReadStream(file, { highWaterMark: CHUNK_BYTES });
+}
+let output = process.stdout;
+if (values.out !== undefined) {
+  let fd;
+  try {
+    fd = openSync(values.out, 'w');
+  } catch (error) {
+    fail(`cannot write ${values.out}: ${error.code ?? error.message}`);
+  }
+  output = createWriteStream('', { fd });
+  output.on('error', (error) => fail(`cannot write ${values.out}: ${error.code ?? error.message}`));
+}
 
-const showProgress = !values['no-progress'] && process.stderr.isTTY !== false;
+// The bar only on a terminal: piped into a log it would be noise.
+const showProgress = !values['no-progress'] && process.stderr.isTTY === true;
 const bar = new cliProgress.SingleBar(
   {
     stream: process.stderr,
@@ -188,8 +232,8 @@ try {
   else await runOnWorkers(workers);
 } catch (error) {
   if (showProgress) bar.stop();
-  process.stderr.write(`batch stopped: ${error?.stack ?? error}\n`);
-  process.exit(3);
+  process.stderr.write(`batch stopped: ${error?.message ?? error}\n`);
+  process.exit(1);
 }
 if (showProgress) bar.stop();
 if (output !== process.stdout) await new Promise((resolve) => output.end(resolve));

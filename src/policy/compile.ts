@@ -26,6 +26,8 @@ export interface CompiledPolicy {
   readonly maxAssessmentAgeMs: number;
   /** `codeValidity` in milliseconds, by credential form (RULES §11). */
   readonly codeValidityMs: Readonly<Record<Credential, number>>;
+  /** The names the key-area list gives its areas, by code (messages name areas by them, I-5). */
+  readonly areaNames: Readonly<Record<string, string>>;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -47,7 +49,9 @@ export function compilePolicy(input: unknown): CompiledPolicy {
   const policy = deepFreeze(parsed.data);
   const hash = policyHash(policy);
   const areas = new Map<string, [number, number][]>();
+  const areaNames: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const entry of policy.keyAreas) {
+    if (entry.name !== undefined && entry.name !== '') areaNames[entry.area] = entry.name;
     // PolicySchema accepts only calendar days that exist (DaySchema), so parseDay finds both.
     const from = parseDay(entry.from) as number;
     const to = entry.to === null ? Number.POSITIVE_INFINITY : (parseDay(entry.to) as number);
@@ -79,5 +83,6 @@ export function compilePolicy(input: unknown): CompiledPolicy {
       'paper-code': parseDuration(policy.codeValidity['paper-code']) as number,
       'pass-card': parseDuration(policy.codeValidity['pass-card']) as number,
     }),
+    areaNames: Object.freeze(areaNames),
   };
 }

@@ -45,6 +45,12 @@ export const TrailEntrySchema = z.strictObject({
   colour: ColourSchema,
   rule: RuleIdSchema.optional(),
   from: ColourSchema.optional(),
+  /** The authority that acted (`T-void`, `T-R5-on`, `T-R5-off`: I-13, I-6). */
+  authority: NonEmptyString.optional(),
+  /** The reason it stated (`T-void`, `T-app-rejected`, `T-R5-on`, `T-R5-off`). */
+  reason: NonEmptyString.optional(),
+  /** The basis a designation cites (`T-R5-on`, I-6). */
+  basis: NonEmptyString.optional(),
 });
 
 /** An event not applied, and why (T-5, I-13, RULES §9). */
@@ -65,6 +71,8 @@ export const AssessmentSchema = z
     releaseAt: InstantSchema.nullable(),
     awaiting: z.array(AwaitedSchema),
     nextChangeAt: InstantSchema.nullable(),
+    /** The colour at `nextChangeAt`, or null when no change is projected (RULES §8). */
+    nextColour: ColourSchema.nullable().optional(),
     permissions: z.strictObject({ cityTravel: z.boolean(), publicPlaces: z.boolean(), publicTransport: z.boolean() }),
     obligations: z.array(ObligationSchema),
     missedDailyReports: z.array(DaySchema),
@@ -85,7 +93,12 @@ export type TrailEntry = z.output<typeof TrailEntrySchema>;
 export type Ignored = z.output<typeof IgnoredSchema>;
 /** A message in zh-Hans, zh-Hant and en. */
 export type Message = z.output<typeof MessageSchema>;
-/** What a condition awaits. */
-export type Awaited = z.output<typeof AwaitedSchema>;
+/** What a condition awaits before its count can start (`hospital-discharge` …). */
+export type AwaitedEvent = z.output<typeof AwaitedSchema>;
+/**
+ * What a condition awaits.
+ * @deprecated Use `AwaitedEvent`: this name shadows TypeScript's own `Awaited` where it is imported.
+ */
+export type Awaited = AwaitedEvent;
 /** The count behind a release date. */
 export type Count = z.output<typeof CountSchema>;

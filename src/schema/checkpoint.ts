@@ -66,8 +66,27 @@ export const CheckDecisionSchema = z
   })
   .meta({ id: 'CheckDecision', title: 'CheckDecision', description: 'The result of check (RULES §6)' });
 
-/** A checkpoint encounter as an app sends it. */
-export type CheckpointContext = z.input<typeof CheckpointContextSchema>;
+/**
+ * A checkpoint encounter as an app sends it: the schema's input type, except that `at` may also be
+ * a `Date`, as `now` may (T-2).
+ *
+ * @example
+ * const context: CheckpointContextInput = { venue: 'public-place', direction: 'in', celsius: 36.6, at: new Date() };
+ */
+export type CheckpointContextInput = Omit<z.input<typeof CheckpointContextSchema>, 'at'> & { readonly at: string | Date };
+/** A checkpoint encounter as an app sends it: the same as `CheckpointContextInput`. */
+export type CheckpointContext = CheckpointContextInput;
+
+/**
+ * The context with a `Date` at written as an ISO-8601 instant (UTC), so that the schema, which
+ * describes the JSON format, sees a string (T-2). Anything else is returned as it is.
+ */
+export function contextWithInstant(context: unknown): unknown {
+  if (context === null || typeof context !== 'object' || !(((context as { at?: unknown }).at) instanceof Date)) return context;
+  const at = (context as { at: Date }).at;
+  return { ...context, at: Number.isNaN(at.getTime()) ? 'Invalid Date' : at.toISOString() };
+}
+
 /** A checkpoint decision. */
 export type CheckDecision = z.output<typeof CheckDecisionSchema>;
 /** A checkpoint decision id, `C1` … `C11`. */

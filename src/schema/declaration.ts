@@ -37,8 +37,23 @@ export const DeclarationSchema = z
   })
   .meta({ id: 'Declaration', title: 'Declaration', description: 'The application form (§8, RULES §1)' });
 
-/** A declaration as an app sends it (facts may be omitted). */
-export type Declaration = z.input<typeof DeclarationSchema>;
+/** A-2, RULES §9: a proxy's relation is recorded for the `proxy` channel, and only for it. */
+type ChannelAndProxy =
+  | { readonly channel: 'proxy'; readonly proxy: { readonly relation: string } }
+  | { readonly channel: 'self' | 'paper-form'; readonly proxy?: never };
+
+/**
+ * A declaration as an app sends it (facts may be omitted): the schema's input type, with the
+ * channel and the proxy's relation as a discriminated union (A-2, RULES §9), so that a `proxy`
+ * channel without `proxy`, or a `proxy` on another channel, fails to compile.
+ *
+ * @example
+ * const d: DeclarationInput = { id: 'a1', subjectId: 's1', submittedAt: '2020-02-01T10:00:00+08:00',
+ *   category: 'resident', channel: 'proxy', proxy: { relation: 'child' }, attestation: true };
+ */
+export type DeclarationInput = Omit<z.input<typeof DeclarationSchema>, 'channel' | 'proxy'> & ChannelAndProxy;
+/** A declaration as an app sends it: the same as `DeclarationInput`. */
+export type Declaration = DeclarationInput;
 /** A validated declaration, every fact present. */
 export type ValidDeclaration = z.output<typeof DeclarationSchema>;
 /** The subject's category (§6, A-1). */

@@ -143,8 +143,10 @@ export const EventSchema = z
   ])
   .meta({ id: 'Event', title: 'Event', description: 'One event of a history (FORMAT "Events")' });
 
-/** An event as an app sends it. */
-export type Event = z.input<typeof EventSchema>;
+/** An event as an app sends it (the schema's input type; defaults may be left out). */
+export type EventInput = z.input<typeof EventSchema>;
+/** An event as an app sends it: the same as `EventInput`. */
+export type Event = EventInput;
 /** A validated event, defaults filled in. */
 export type ValidEvent = z.output<typeof EventSchema>;
 /** An event kind. */

@@ -1,11 +1,12 @@
+import type * as z from 'zod';
 import { createZone, type Zone } from '../calendar.js';
 import { createEngine, defaultEngine, type Engine, type SafeResult } from '../engine.js';
 import { HealthCodeInputError, fromZodIssues } from '../errors.js';
 import { formatDay, parseInstant } from '../internal/iso.js';
 import type { Assessment } from '../schema/assessment.js';
-import { DeclarationSchema, type Declaration, type ValidDeclaration } from '../schema/declaration.js';
+import { DeclarationSchema, type DeclarationInput, type ValidDeclaration } from '../schema/declaration.js';
 import { EventSchema, type Event, type EventKind, type EventOf, type ValidEvent } from '../schema/events.js';
-import type { ValidPolicy } from '../schema/policy.js';
+import type { Policy, ValidPolicy } from '../schema/policy.js';
 import type { Credential, Obligation, Symptom, Venue } from '../schema/primitives.js';
 
 /**
@@ -27,7 +28,7 @@ export interface EventOptions {
 }
 
 /** Overrides of the default declaration: any field of FORMAT "A case" `declaration`. */
-export type DeclarationOverrides = Partial<Declaration>;
+export type DeclarationOverrides = Partial<z.input<typeof DeclarationSchema>>;
 
 /** A plain case of FORMAT "A case": what an app sends to `evaluate`. */
 export interface Case {
@@ -98,7 +99,7 @@ function symptomList(symptoms: Symptom | readonly Symptom[]): Symptom[] {
  * declaration({ symptoms: ['fatigue'] }) // Y1 at submission
  * declaration({ channel: 'proxy', category: 'returnee', closeContactOfCase: true }) // R2
  */
-export function declaration(overrides: DeclarationOverrides = {}): ValidDeclaration {
+export function declaration(overrides: DeclarationOverrides = {}): ValidDeclaration & DeclarationInput {
   const channel = overrides.channel ?? 'self';
   const raw = defined({
     id: 'app-0001',
@@ -120,7 +121,8 @@ export function declaration(overrides: DeclarationOverrides = {}): ValidDeclarat
   });
   const parsed = DeclarationSchema.safeParse(raw);
   if (!parsed.success) throw new HealthCodeInputError(fromZodIssues(parsed.error.issues, ['declaration'], raw), 'declaration');
-  return parsed.data;
+  // The channel and the proxy agree: the proxy is set above exactly for the proxy channel (A-2).
+  return parsed.data as ValidDeclaration & DeclarationInput;
 }
 
 /** A designation or release by an authority, with readable defaults (R5, I-6). */
@@ -327,7 +329,7 @@ interface ScenarioState {
   readonly engine: Engine;
   readonly zone: Zone;
   readonly day0: number;
-  readonly declaration: ValidDeclaration;
+  readonly declaration: ValidDeclaration & DeclarationInput;
   readonly history: readonly Event[];
 }
 
@@ -387,7 +389,8 @@ function scenarioOf(state: ScenarioState): Scenario {
  * s.day(3).at('12:00').evaluate().releaseAt // '2020-03-19T00:00:00+08:00'
  */
 export function scenario(options: ScenarioOptions = {}): Scenario {
-  const engine = options.policy === undefined ? defaultEngine : createEngine(options.policy);
+  // The policy is data a test may have got from anywhere: createEngine validates it.
+  const engine = options.policy === undefined ? defaultEngine : createEngine(options.policy as Policy);
   const zone = createZone(engine.policy.timeZone);
   const built = declaration(options.declaration);
   return scenarioOf({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { check, createEngine, evaluate, lianyungang2020, safeCheck, type Assessment } from '../../src/index.js';
+import { lianyungang2020, safeCheck, type Assessment } from '../../src/index.js';
+import { check, createEngine, evaluate } from '../support/untyped.js';
 
 /**
  * RULES §6: a bare assessment is checked only when it is consistent and current. Stale ones are
@@ -112,6 +113,7 @@ describe('RULES §6: an inconsistent bare assessment is invalid input, whatever 
     expect(issuesOf(emptied)).toEqual([
       { path: 'assessment.releaseAt', code: 'inconsistent' },
       { path: 'assessment.nextChangeAt', code: 'inconsistent' },
+      { path: 'assessment.nextColour', code: 'inconsistent' },
     ]);
   });
 
@@ -175,5 +177,16 @@ describe('RULES §6: an inconsistent bare assessment is invalid input, whatever 
       evaluate(declaration({ clinical: 'confirmed' }), [approved], EVALUATED),
     ];
     for (const a of cases) expect(issuesOf(a)).toEqual([]);
+  });
+});
+
+describe('RULES §6 (d), §8: nextColour, when an assessment carries it, is the one its reasons give', () => {
+  it('(d) a nextColour the reasons do not give is inconsistent', () => {
+    const a = red();
+    expect(a.nextColour).toBe('green');
+    expect(issuesOf({ ...a, nextColour: 'yellow' })).toEqual([{ path: 'assessment.nextColour', code: 'inconsistent' }]);
+    expect(issuesOf({ ...green(), nextColour: 'red' })).toEqual([{ path: 'assessment.nextColour', code: 'inconsistent' }]);
+    const { nextColour: _omitted, ...without } = a;
+    expect(issuesOf(without)).toEqual([]);
   });
 });

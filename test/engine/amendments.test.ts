@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/index.js';
+import { evaluate } from '../support/untyped.js';
 
 /** The rule book's amendments (RULES I-4, I-8, I-16, I-17, §5's order of entries), each by its id. */
 

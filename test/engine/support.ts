@@ -1,4 +1,5 @@
-import { evaluate, type Assessment } from '../../src/index.js';
+import { type Assessment } from '../../src/index.js';
+import { evaluate } from '../support/untyped.js';
 import { declaration } from '../../src/testing/index.js';
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, lianyungang2020 } from '../../src/index.js';
+import { lianyungang2020 } from '../../src/index.js';
+import { createEngine } from '../support/untyped.js';
 import { approved, decl, ev, rules, run, transitionIds } from './support.js';
 
 describe('RULES §2 time rules', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HealthCodeInputError, createEngine, evaluate, lianyungang2020, safeEvaluate } from '../../src/index.js';
+import { HealthCodeInputError, lianyungang2020, safeEvaluate } from '../../src/index.js';
+import { createEngine, evaluate } from '../support/untyped.js';
 import { approved, decl } from './support.js';
 
 const NOW = '2020-02-10T12:00:00+08:00';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, type Assessment } from '../../src/index.js';
+import { type Assessment } from '../../src/index.js';
+import { evaluate } from '../support/untyped.js';
 import { minimalDeclaration } from '../support/minimal.js';
 
 /**
@@ -40,7 +41,9 @@ describe('RULES §3: obligations and awaited events of each condition', () => {
   it('I-4: the message of R1 after discharge names no reset symptom and says symptoms do not restart the count', () => {
     const discharge = { id: 'dis', at: '2020-02-20T15:00:00+08:00', kind: 'hospital-discharge' };
     const r1 = byRule(evaluate(D, [approved, positive, discharge], '2020-02-21T12:00:00+08:00'), 'R1');
-    expect(r1.message.en.endsWith('end at 2020-03-06T00:00:00+08:00. Symptoms after discharge do not restart it (I-4).')).toBe(true);
+    expect(r1.message.en).toContain(
+      'end at 2020-03-06T00:00:00+08:00 (Beijing time); this reason ends then (counted as the Civil Code counts periods: the start day is not counted, and the last day ends at midnight). Symptoms after discharge do not restart it (I-4).',
+    );
     expect(r1.message.en).not.toContain('restarts the count');
     expect(r1.message['zh-Hans']).toContain('出院后的症状不重新计算（I-4）');
     expect(r1.message['zh-Hans']).not.toContain('重新计算。出院');
@@ -233,5 +236,65 @@ describe('I-7: the reason names the symptoms that restart its count', () => {
     expect(byRule(a, 'R2').message.en).toContain(' A record of fever, dry cough, shortness of breath restarts the count.');
     expect(byRule(a, 'R2').message['zh-Hans']).toContain('期间出现发热、干咳、气促则重新计算。');
     expect(byRule(a, 'R1').message.en).not.toContain('restarts the count');
+  });
+});
+
+describe('issue 14: a reason message a person can act on', () => {
+  it('RULES §3: the message says what to do now from the reason\'s own obligations, which change with the phase (R1)', () => {
+    const treatment = byRule(evaluate(D, [approved, positive], '2020-02-05T12:00:00+08:00'), 'R1');
+    expect(treatment.message.en).toContain('What to do now: stay in isolation treatment at a designated hospital;');
+    const discharged = byRule(
+      evaluate(D, [approved, positive, { id: 'dis', at: '2020-02-20T15:00:00+08:00', kind: 'hospital-discharge' }], '2020-02-21T12:00:00+08:00'),
+      'R1',
+    );
+    expect(discharged.message.en).toContain('What to do now: stay in isolation medical observation;');
+    const y1 = byRule(evaluate({ ...D, symptoms: ['fatigue'] }, [approved], '2020-02-05T12:00:00+08:00'), 'Y1');
+    expect(y1.message['zh-Hans']).toContain('现在须：居家隔离医学观察、服从社区管理；');
+  });
+
+  it('T-1, I-5: instants are in Beijing time, and key areas carry the name the policy list gives them', () => {
+    const r3 = byRule(evaluate({ ...D, keyAreaVisits: [{ area: '420100', from: '2020-01-20', to: '2020-01-22' }] }, [approved], '2020-02-05T12:00:00+08:00'), 'R3');
+    expect(r3.message.en).toContain('a key area (Wuhan 420100)');
+    expect(r3.message.en).toContain('end at 2020-02-16T00:00:00+08:00 (Beijing time)');
+    expect(r3.message['zh-Hant']).toContain('2020-02-16T00:00:00+08:00（北京時間）');
+  });
+
+  it('I-13: the message names the event a correction would void', () => {
+    const r1 = byRule(evaluate(D, [approved, positive], '2020-02-05T12:00:00+08:00'), 'R1');
+    expect(r1.message.en).toContain('If you think t1 is wrong, ask the authority that recorded it to enter a correction');
+  });
+});
+
+describe('RULES §8, issue 14: nextColour, the colour at nextChangeAt', () => {
+  const closeContact = (id: string, at: string, of: string) => ({ id, at, kind: 'close-contact', of });
+
+  it('example 6: R2 then Y2: red now, yellow at 02-16 (not green), then green at 02-25', () => {
+    const history = [approved, closeContact('y2', '2020-02-10T12:00:00+08:00', 'fever-clinic-observee')];
+    const red = evaluate({ ...D, closeContactOfCase: true }, history, '2020-02-12T12:00:00+08:00');
+    expect([red.colour, red.nextChangeAt, red.nextColour]).toEqual(['red', '2020-02-16T00:00:00+08:00', 'yellow']);
+    const yellow = evaluate({ ...D, closeContactOfCase: true }, history, '2020-02-16T00:00:00+08:00');
+    expect([yellow.colour, yellow.nextChangeAt, yellow.nextColour]).toEqual(['yellow', '2020-02-25T00:00:00+08:00', 'green']);
+  });
+
+  it('red R2 and R3 ending on different days: the next change is the later one, to green', () => {
+    const a = evaluate(
+      { ...D, closeContactOfCase: true },
+      [approved, { id: 'k', at: '2020-02-05T09:00:00+08:00', kind: 'key-area-visit', area: '420100', from: '2020-02-01', to: '2020-02-03' }],
+      '2020-02-10T12:00:00+08:00',
+    );
+    expect([a.nextChangeAt, a.nextColour]).toEqual(['2020-02-20T00:00:00+08:00', 'green']);
+  });
+
+  it('green, or a condition awaiting an outside event (R1 before discharge): no change projected, nextColour null', () => {
+    const green = evaluate(D, [approved], '2020-02-10T12:00:00+08:00');
+    expect([green.nextChangeAt, green.nextColour]).toEqual([null, null]);
+    const r1 = evaluate(D, [approved, positive], '2020-02-05T12:00:00+08:00');
+    expect([r1.nextChangeAt, r1.nextColour]).toEqual([null, null]);
+  });
+
+  it('R1 awaiting discharge with Y2 underneath: Y2 ending changes no colour, so nothing is projected', () => {
+    const a = evaluate(D, [approved, closeContact('y2', '2020-02-02T12:00:00+08:00', 'fever-clinic-observee'), positive], '2020-02-05T12:00:00+08:00');
+    expect(a.colour).toBe('red');
+    expect([a.nextChangeAt, a.nextColour]).toEqual([null, null]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { check, createEngine, evaluate, lianyungang2020, safeCheck, type Assessment } from '../../src/index.js';
+import { lianyungang2020, safeCheck, type Assessment } from '../../src/index.js';
+import { check, createEngine, evaluate } from '../support/untyped.js';
 import { minimalDeclaration } from '../support/minimal.js';
 
 /**

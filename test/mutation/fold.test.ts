@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, evaluate, lianyungang2020, type Assessment, type Reason } from '../../src/index.js';
+import { lianyungang2020, type Assessment, type Reason } from '../../src/index.js';
+import { createEngine, evaluate } from '../support/untyped.js';
 import { minimalDeclaration } from '../support/minimal.js';
 
 /**
@@ -310,7 +311,7 @@ describe('T-3, T-6, T-7: releases', () => {
     const history = [event('k1', 'key-area-visit', t('02-05'), { area: '420100', from: '2020-02-03', to: '2020-02-04' })];
     const during = evaluate(minimalDeclaration({ closeContactOfCase: true }), history, t('02-10'));
     expect(reasonOf(during, 'R3')).toMatchObject({ releaseAt: t('02-20', '00:00'), evidence: ['k1'], interpretations: ['I-1', 'I-5', 'I-15'] });
-    expect(reasonOf(during, 'R3').message.en).toContain('in or in contact with a key area (420100) within 14 days (evidence: k1)');
+    expect(reasonOf(during, 'R3').message.en).toContain('in or in contact with a key area (Wuhan 420100) within 14 days (evidence: k1)');
     const after = evaluate(minimalDeclaration({ closeContactOfCase: true }), history, t('02-21'));
     expect(after.trail.slice(-3)).toEqual([
       { transition: 'T-R2-off', at: t('02-16', '00:00'), evidence: ['declaration'], colour: 'red', rule: 'R2' },
@@ -384,7 +385,7 @@ describe('I-5: the areas an R3 message names', () => {
       [],
       t('02-02'),
     );
-    expect(reasonOf(both, 'R3').message.en).toContain('in or in contact with a key area (420100) within 14 days (evidence: declaration)');
+    expect(reasonOf(both, 'R3').message.en).toContain('in or in contact with a key area (Wuhan 420100) within 14 days (evidence: declaration)');
     const contactOnly = evaluate(minimalDeclaration({ keyAreaContacts: [{ on: '2020-01-28' }] }), [], t('02-02'));
     expect(reasonOf(contactOnly, 'R3').message.en).toContain('in or in contact with a key area within 14 days (evidence: declaration)');
     expect(reasonOf(contactOnly, 'R3').interpretations).toEqual(['I-5']);
@@ -395,7 +396,7 @@ describe('I-5: the areas an R3 message names', () => {
     expect(reasonOf(without, 'R3')).toMatchObject({ evidence: ['k1'], interpretations: ['I-5', 'I-15'] });
     expect(reasonOf(without, 'R3').message.en).toContain('in or in contact with a key area within 14 days (evidence: k1)');
     const named = evaluate(minimalDeclaration(), [event('k1', 'key-area-contact', t('02-05'), { on: '2020-02-03', area: '420100' })], t('02-06'));
-    expect(reasonOf(named, 'R3').message.en).toContain('in or in contact with a key area (420100) within 14 days (evidence: k1)');
+    expect(reasonOf(named, 'R3').message.en).toContain('in or in contact with a key area (Wuhan 420100) within 14 days (evidence: k1)');
   });
 
   it('I-17: later reports add their areas to an active R3, each once, after those it already names', () => {
@@ -409,13 +410,13 @@ describe('I-5: the areas an R3 message names', () => {
       ],
       t('02-08'),
     );
-    expect(reasonOf(fromContact, 'R3').message.en).toContain('a key area (420100, 310000) within 14 days (evidence: k1, k2, k3, k4)');
+    expect(reasonOf(fromContact, 'R3').message.en).toContain('a key area (Wuhan 420100, 310000) within 14 days (evidence: k1, k2, k3, k4)');
     const declared = twoAreas.evaluate(
       minimalDeclaration({ keyAreaVisits: [{ area: '420100', from: '2020-01-25', to: '2020-01-26' }] }),
       [event('k3', 'key-area-visit', t('02-06'), { area: '310000', from: '2020-02-01', to: '2020-02-02' })],
       t('02-08'),
     );
-    expect(reasonOf(declared, 'R3').message.en).toContain('a key area (420100, 310000) within 14 days (evidence: declaration, k3)');
+    expect(reasonOf(declared, 'R3').message.en).toContain('a key area (Wuhan 420100, 310000) within 14 days (evidence: declaration, k3)');
   });
 });
 
@@ -460,8 +461,12 @@ describe('R5 and the review (I-6, I-12, I-18)', () => {
     expect(reasonOf(during, 'R5').message.en).toContain('District CDC: reason "reason h1", basis "basis h1"; District CDC: reason "reason h2", basis "basis h2"');
     const after = evaluate(minimalDeclaration(), history, t('02-11'));
     expect(after.trail.slice(-2)).toEqual([
-      { transition: 'T-R5-off', at: t('02-10'), evidence: ['h1', 'h2', 'rel'], colour: 'green', rule: 'R5' },
+      { transition: 'T-R5-off', at: t('02-10'), evidence: ['h1', 'h2', 'rel'], colour: 'green', rule: 'R5', authority: 'District CDC', reason: 'cleared' },
       { transition: 'T-colour', at: t('02-10'), evidence: ['rel'], colour: 'green', from: 'red' },
+    ]);
+    // Issue 14: the entry names who designated, why and on what basis (I-6); only the first designation starts R5.
+    expect(after.trail.filter((x) => x.transition === 'T-R5-on')).toEqual([
+      { transition: 'T-R5-on', at: t('02-03'), evidence: ['h1'], colour: 'red', rule: 'R5', authority: 'District CDC', reason: 'reason h1', basis: 'basis h1' },
     ]);
   });
 
@@ -474,9 +479,27 @@ describe('R5 and the review (I-6, I-12, I-18)', () => {
     expect(a.trail).toEqual([
       submitted,
       { transition: 'T-app-approved', at: t('02-01', '11:00'), evidence: ['ok'], colour: 'green' },
-      { transition: 'T-app-rejected', at: t('02-02'), evidence: ['no'], colour: 'green' },
+      { transition: 'T-app-rejected', at: t('02-02'), evidence: ['no'], colour: 'green', reason: 'mismatch' },
     ]);
     expect(a.issued).toBe(false);
+  });
+
+  it('I-13: a T-void entry names the authority that corrected and its reason', () => {
+    const a = evaluate(
+      minimalDeclaration(),
+      [event('cc', 'close-contact', t('02-03'), { of: 'case' }), event('fix', 'correction', t('02-04'), { voids: 'cc', authority: 'Haizhou CDC', reason: 'wrong person' })],
+      t('02-05'),
+    );
+    expect(a.trail.find((x) => x.transition === 'T-void')).toEqual({
+      transition: 'T-void',
+      at: t('02-04'),
+      evidence: ['fix', 'cc'],
+      colour: 'green',
+      authority: 'Haizhou CDC',
+      reason: 'wrong person',
+    });
+    // Entries no authority decided carry no attribution.
+    expect(a.trail.filter((x) => x.transition !== 'T-void').some((x) => 'authority' in x || 'reason' in x || 'basis' in x)).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createEngine, lianyungang2020, type Event } from '../../src/index.js';
+import { lianyungang2020, type Event } from '../../src/index.js';
+import { createEngine } from '../support/untyped.js';
 import { canonicalJson, policyHash } from '../../src/policy/canonical.js';
 
 /**
@@ -130,5 +131,30 @@ describe('I-5: the key-area list, by area and by day', () => {
     expect(colourWith({ id: 't', at: '2020-02-02T08:00:00+08:00', kind: 'temperature', celsius: 37 })).toBe('green');
     expect(colourWith({ id: 's', at: '2020-02-02T08:00:00+08:00', kind: 'symptoms', symptoms: ['fatigue'] })).toBe('yellow');
     expect(colourWith({ id: 's', at: '2020-02-02T08:00:00+08:00', kind: 'symptoms', symptoms: ['dry-cough'] })).toBe('green');
+  });
+});
+
+describe('I-5, issue 14: key areas are named in messages by the policy list', () => {
+  it('a named area is "name code"; an area with an empty or no name is its code alone', async () => {
+    const { compilePolicy } = await import('../../src/policy/compile.js');
+    const cp = compilePolicy({
+      ...lianyungang2020,
+      keyAreas: [
+        { area: '420100', name: 'Wuhan', from: '2020-01-01', to: null },
+        { area: '310000', name: '', from: '2020-01-01', to: null },
+        { area: '110000', from: '2020-01-01', to: null },
+      ],
+    });
+    expect({ ...cp.areaNames }).toEqual({ '420100': 'Wuhan' });
+    expect(Object.keys(cp.areaNames)).toEqual(['420100']);
+    expect(Object.isFrozen(cp.areaNames)).toBe(true);
+    const engine = createEngine(cp.policy);
+    const a = engine.evaluate(
+      { id: 'a', subjectId: 's', submittedAt: '2020-02-01T10:00:00+08:00', category: 'resident', channel: 'self', attestation: true,
+        keyAreaVisits: [{ area: '420100', from: '2020-01-25', to: '2020-01-26' }, { area: '310000', from: '2020-01-25', to: '2020-01-26' }, { area: '110000', from: '2020-01-25', to: '2020-01-26' }] },
+      [],
+      '2020-02-02T10:00:00+08:00',
+    );
+    expect(a.reasons[0]?.message.en).toContain('a key area (Wuhan 420100, 310000, 110000)');
   });
 });

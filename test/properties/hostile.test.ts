@@ -4,8 +4,6 @@ import {
   AssessmentSchema,
   CheckDecisionSchema,
   HealthCodeInputError,
-  createEngine,
-  evaluate,
   formatPath,
   lianyungang2020,
   safeCheck,
@@ -14,6 +12,7 @@ import {
   type IssueCode,
   type SafeResult,
 } from '../../src/index.js';
+import { createEngine, evaluate } from '../support/untyped.js';
 import { arbitraries } from '../../src/testing/index.js';
 import { check } from '../support/seed.js';
 import { minimalDeclaration } from '../support/minimal.js';

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate, type Assessment, type Event } from '../../src/index.js';
+import { type Assessment, type Event } from '../../src/index.js';
+import { evaluate } from '../support/untyped.js';
 import { arbitraries } from '../../src/testing/index.js';
 import { check } from '../support/seed.js';
 import { minimalDeclaration } from '../support/minimal.js';

@@ -76,7 +76,7 @@ export function declaration(submittedMs: number, facts: Partial<Declaration> = {
     channel: 'self',
     attestation: true,
     ...facts,
-  };
+  } as Declaration;
 }
 
 let counter = 0;
