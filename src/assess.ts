@@ -50,7 +50,12 @@ function obligationsOf(c: Condition): Obligation[] {
   }
 }
 
-const byNumber = (a: string, b: string): number => Number(a.slice(2)) - Number(b.slice(2));
+// I-1 … I-19 by number, then the readings of RULES §12 by name.
+const byNumber = (a: string, b: string): number => {
+  const x = a.startsWith('I-') ? Number(a.slice(2)) : Number.POSITIVE_INFINITY;
+  const y = b.startsWith('I-') ? Number(b.slice(2)) : Number.POSITIVE_INFINITY;
+  return x === y ? (a < b ? -1 : a > b ? 1 : 0) : x < y ? -1 : 1;
+};
 
 /**
  * The first instant after now at which the colour would differ if nothing new happened, and the

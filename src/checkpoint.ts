@@ -289,15 +289,28 @@ export function checkContext(cp: CompiledPolicy, context: unknown, issues: Input
 export function decideEncounter(cp: CompiledPolicy, shown: Shown | null, invalid: Invalid | null, valid: ValidContext): CheckDecision {
   const ctx = valid.context;
   const threshold = cp.policy.feverThresholdCelsius;
-  const row = decideRow(threshold, shown, invalid, ctx);
+  // readings.feverAtHome "admit-home" (RULES §12): a resident entering their compound skips C6.
+  const home = cp.policy.readings.feverAtHome === 'admit-home' && ctx.venue === 'residential' && ctx.direction === 'in' && ctx.role === 'resident';
+  const row = decideRow(home ? Number.POSITIVE_INFINITY : threshold, shown, invalid, ctx);
   let record: TemperatureRecord | null = null;
   const fever = ctx.celsius !== undefined && ctx.celsius >= threshold;
-  if (row.rule === 'C6' || (row.rule === 'C12' && fever && invalid?.subjectKnown === true)) {
+  const skipped = home && fever && row.rule !== 'C12' && row.rule !== 'C11';
+  const message = skipped ? withReadingNote(row.message, ctx.celsius as number, threshold) : row.message;
+  if (row.rule === 'C6' || skipped || (row.rule === 'C12' && fever && invalid?.subjectKnown === true)) {
     // §8: the checkpoint uploads the abnormal reading; as a `temperature` event it feeds §5.
     const at = cp.zone.format(valid.atMs);
     record = { id: ctx.recordId ?? `checkpoint:${ctx.venue}:${at}`, at, kind: 'temperature', celsius: ctx.celsius as number, venue: ctx.venue };
   }
-  return { admit: row.admit, rule: row.rule, steps: [...row.steps], message: { ...row.message }, record };
+  return { admit: row.admit, rule: row.rule, steps: [...row.steps], message: { ...message }, record };
+}
+
+/** The note a decision carries when readings.feverAtHome "admit-home" skipped C6 (RULES §12). */
+function withReadingNote(message: Message, celsius: number, threshold: number): Message {
+  return {
+    'zh-Hans': `${message['zh-Hans']}（体温 ${celsius} °C 达到 ${threshold} °C：按 readings.feverAtHome 的“admit-home”解读，本小区居民不适用 C6，检查点仍须上传此次体温记录，§7、§8。）`,
+    'zh-Hant': `${message['zh-Hant']}（體溫 ${celsius} °C 達到 ${threshold} °C：按 readings.feverAtHome 的「admit-home」解讀，本小區居民不適用 C6，檢查點仍須上傳此次體溫記錄，§7、§8。）`,
+    en: `${message.en} (Temperature ${celsius} °C is at or above ${threshold} °C: under the reading readings.feverAtHome "admit-home", C6 does not apply to a resident entering their compound; the checkpoint still uploads this reading, §7, §8.)`,
+  };
 }
 
 const msOf = (instant: string): number => parseInstant(instant) as number;

@@ -139,6 +139,21 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
     applied: [],
   };
   const { conditions, trail } = state;
+  // RULES §12: the readings of this policy; a reading that is not the default is cited by name.
+  const literalContact = policy.readings.closeContact === 'literal';
+  const atApplication = policy.readings.triggers === 'at-application';
+  const interpretationsOf = (rule: RuleId): string[] => [
+    ...(literalContact && rule === 'R2' ? ['readings.closeContact'] : BASE_INTERPRETATIONS[rule]),
+    ...(atApplication && (rule === 'R1' || rule === 'R2' || rule === 'R3' || rule === 'R5') ? ['readings.triggers'] : []),
+  ];
+  // readings.triggers "at-application": an event after the submission starts or re-triggers none of R1, R2, R3, R5 (I-19).
+  const late = (ms: number): boolean => atApplication && ms > input.submittedMs;
+  // readings.closeContact "literal": R2 starts at the later of the contact and the earliest
+  // isolation start that exists (declared or an event, whenever it is); until then no R2.
+  let earliestIsolation = input.isolationMs ?? Number.POSITIVE_INFINITY;
+  if (literalContact)
+    for (const item of timeline.applied) if (item.event.kind === 'isolation-started' && item.ms < earliestIsolation) earliestIsolation = item.ms;
+  let waitingContacts: { ids: string[]; declared: boolean } | null = null;
   const occurrences = new Map<Symptom, Occurrence[]>();
   let lastIsolation: { ms: number; id: string } | null = null;
   // I-3 (2): the latest isolation start at or before the submission, one AT the submission
@@ -205,7 +220,7 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
     releaseAt: null,
     excludedAt: null,
     recoveredAt: null,
-    interpretations: new Set([...BASE_INTERPRETATIONS[rule], ...(declared || rule === 'R4' || rule === 'GY' ? [] : ['I-15'])]),
+    interpretations: new Set([...interpretationsOf(rule), ...(declared || rule === 'R4' || rule === 'GY' ? [] : ['I-15'])]),
     details: {},
   });
 
@@ -303,6 +318,29 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
     if (c !== undefined) next.interpretations.add('I-17');
     conditions.set('R1', next);
     push('T-R1-on', ms, next.evidence, 'R1');
+  };
+
+  // R2 (I-2, or readings.closeContact "literal": not before the earliest isolation start).
+  const contactOfCase = (ms: number, id: string, declared: boolean): void => {
+    if (!literalContact || earliestIsolation <= ms || conditions.has('R2')) {
+      triggerObserved('R2', ms, id, declared, {});
+      return;
+    }
+    if (waitingContacts === null) waitingContacts = { ids: [id], declared };
+    else waitingContacts.ids.push(id);
+  };
+
+  // readings.closeContact "literal": contacts waiting for an isolation start begin R2 at it.
+  const startWaitingContacts = (upTo: number): void => {
+    if (waitingContacts === null || earliestIsolation > upTo) return;
+    const { ids, declared } = waitingContacts;
+    waitingContacts = null;
+    releaseDue(earliestIsolation);
+    const [first, ...more] = ids as [string, ...string[]];
+    triggerObserved('R2', earliestIsolation, first, declared, {});
+    const c = conditions.get('R2');
+    if (c !== undefined) for (const id of more) addEvidence(c, id);
+    settle(earliestIsolation, ids);
   };
 
   // R2, R3, Y2: a later trigger moves the anchor (I-17); a declared fact only adds evidence.
@@ -441,7 +479,7 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
     const day = zone.dayOf(ms);
     const lookback = policy.lookbackDays;
     if (d.clinical !== 'none') triggerR1(ms, 'declaration', true, d.clinical);
-    if (d.closeContactOfCase) triggerObserved('R2', ms, 'declaration', true, {});
+    if (d.closeContactOfCase) contactOfCase(ms, 'declaration', true);
     const areas = d.keyAreaVisits.length + d.keyAreaContacts.length === 0 ? [] : [
       ...d.keyAreaVisits
         .filter((v) => cp.isKeyArea(v.area, day) && overlapsWindow(parseDay(v.from) as number, parseDay(v.to) as number, day, lookback))
@@ -491,10 +529,10 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
     state.applied.push(event.id);
     switch (event.kind) {
       case 'test-result':
-        if (event.result === 'positive') triggerR1(ms, event.id, false, 'positive');
+        if (event.result === 'positive' && !late(ms)) triggerR1(ms, event.id, false, 'positive');
         return;
       case 'diagnosis':
-        triggerR1(ms, event.id, false, event.status);
+        if (!late(ms)) triggerR1(ms, event.id, false, event.status);
         return;
       case 'hospital-discharge': {
         const c = conditions.get('R1');
@@ -532,9 +570,11 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
         applyIsolation(ms, event.id);
         return;
       case 'close-contact':
-        triggerObserved(event.of === 'case' ? 'R2' : 'Y2', ms, event.id, false, {});
+        if (event.of === 'fever-clinic-observee') triggerObserved('Y2', ms, event.id, false, {});
+        else if (!late(ms)) contactOfCase(ms, event.id, false);
         return;
       case 'key-area-visit': {
+        if (late(ms)) return;
         const day = zone.dayOf(ms);
         const from = parseDay(event.from) as number;
         const to = parseDay(event.to) as number;
@@ -543,6 +583,7 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
         return;
       }
       case 'key-area-contact': {
+        if (late(ms)) return;
         const day = zone.dayOf(ms);
         const on = parseDay(event.on) as number;
         if ((event.area === undefined || cp.isKeyArea(event.area, day)) && overlapsWindow(on, on, day, policy.lookbackDays))
@@ -558,7 +599,7 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
         applySymptoms(ms, item);
         return;
       case 'high-risk-designation':
-        triggerR5(ms, event);
+        if (!late(ms)) triggerR5(ms, event);
         return;
       case 'authority-release': {
         const c = conditions.get('R5');
@@ -586,18 +627,22 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
   let declared = false;
   for (const item of timeline.applied) {
     if (!declared && item.ms >= input.submittedMs) {
+      startWaitingContacts(input.submittedMs);
       releaseDue(input.submittedMs);
       applyDeclaration();
       declared = true;
     }
+    startWaitingContacts(item.ms);
     releaseDue(item.ms);
     applyEvent(item);
     settle(item.ms, [item.event.id]);
   }
   if (!declared) {
+    startWaitingContacts(input.submittedMs);
     releaseDue(input.submittedMs);
     applyDeclaration();
   }
+  startWaitingContacts(input.nowMs);
   releaseDue(input.nowMs);
   return state;
 }

@@ -20,13 +20,6 @@ export const DurationSchema = z.string().refine(
   { error: 'not an ISO-8601 duration of elapsed time between PT1S and P3650D (e.g. PT1H, PT24H, P7D)', params: { code: 'invalid_duration' } },
 );
 
-/**
- * The readings of RULES §12. This version of the engine implements the rule book's defaults only;
- * a policy that asks for another reading is refused rather than evaluated under the default.
- */
-const Reading = <const T extends string>(value: T, option: string) =>
-  z.literal(value, { error: `${option}: this version implements only "${value}" (RULES §12)` });
-
 /** One entry of the key-area list: an area code in force from `from` to `to` inclusive (I-5). */
 export const KeyAreaSchema = z
   .object({ area: NonEmptyString, name: z.string().optional(), from: DaySchema, to: DaySchema.nullable() })
@@ -68,12 +61,12 @@ export const PolicySchema = z
       .default({ 'app-code': 'PT24H', 'paper-code': 'P7D', 'pass-card': 'P7D' }),
     /** How long a bare assessment may be checked after it was evaluated (RULES §6, C12). */
     maxAssessmentAge: DurationSchema.default('PT1H'),
-    /** The contested readings of RULES §12. */
+    /** The contested readings of RULES §12, each a named option whose effect can be measured. */
     readings: z
       .object({
-        closeContact: Reading('descriptive', 'readings.closeContact'),
-        triggers: Reading('dynamic', 'readings.triggers'),
-        feverAtHome: Reading('refuse', 'readings.feverAtHome'),
+        closeContact: z.enum(['descriptive', 'literal']),
+        triggers: z.enum(['dynamic', 'at-application']),
+        feverAtHome: z.enum(['refuse', 'admit-home']),
       })
       .default({ closeContact: 'descriptive', triggers: 'dynamic', feverAtHome: 'refuse' }),
   })

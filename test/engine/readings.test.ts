@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { lianyungang2020 } from '../../src/index.js';
+import { createEngine } from '../support/untyped.js';
+
+/** RULES §12: the contested readings as policy options, each alternative with the rules it touches. */
+
+const SUBMITTED = '2020-02-01T10:00:00+08:00';
+const approved = { id: 'rv', at: '2020-02-01T11:00:00+08:00', kind: 'review-approved' };
+const declaration = (extra: Record<string, unknown> = {}) => ({
+  id: 'app-1',
+  subjectId: 's-1',
+  submittedAt: SUBMITTED,
+  category: 'resident',
+  channel: 'self',
+  attestation: true,
+  ...extra,
+});
+const engine = (readings: Record<string, string>) => createEngine({ ...lianyungang2020, readings: { ...lianyungang2020.readings, ...readings } });
+const standard = createEngine(lianyungang2020);
+const literal = engine({ closeContact: 'literal' });
+const atApplication = engine({ triggers: 'at-application' });
+const admitHome = engine({ feverAtHome: 'admit-home' });
+const ids = (a: { trail: { transition: string }[] }) => a.trail.map((e) => e.transition);
+
+describe('readings.closeContact (§3.2), rule R2', () => {
+  it('readings.closeContact "literal", R2: a declared close contact with no isolation start is not R2; the default reading (I-2) is', () => {
+    const a = literal.evaluate(declaration({ closeContactOfCase: true }), [approved], '2020-02-05T12:00:00+08:00');
+    expect([a.colour, a.reasons]).toEqual(['green', []]);
+    const d = standard.evaluate(declaration({ closeContactOfCase: true }), [approved], '2020-02-05T12:00:00+08:00');
+    expect(d.reasons.map((r) => [r.rule, r.interpretations])).toEqual([['R2', ['I-2']]]);
+  });
+
+  it('readings.closeContact "literal", R2, I-3: a notice, then an isolation start: R2 starts at the isolation start and counts from it', () => {
+    const history = [
+      approved,
+      { id: 'cc', at: '2020-02-03T09:00:00+08:00', kind: 'close-contact', of: 'case' },
+      { id: 'iso', at: '2020-02-06T15:00:00+08:00', kind: 'isolation-started', place: 'centralized' },
+    ];
+    const before = literal.evaluate(declaration(), history, '2020-02-05T12:00:00+08:00');
+    expect(before.colour).toBe('green');
+    const a = literal.evaluate(declaration(), history, '2020-02-07T12:00:00+08:00');
+    expect(a.reasons.map((r) => [r.rule, r.startedAt, r.releaseAt])).toEqual([['R2', '2020-02-06T15:00:00+08:00', '2020-02-21T00:00:00+08:00']]);
+    expect(a.reasons[0]?.evidence).toEqual(['cc', 'iso']);
+    expect(a.reasons[0]?.interpretations).toContain('readings.closeContact');
+    expect(a.reasons[0]?.interpretations).not.toContain('I-2');
+    expect(ids(a)).toEqual(['T-app-submitted', 'T-app-approved', 'T-R2-on', 'T-colour']);
+    // The default reading: R2 from the notice, the isolation start anchoring its observation (I-3).
+    const d = standard.evaluate(declaration(), history, '2020-02-07T12:00:00+08:00');
+    expect(d.reasons.map((r) => [r.startedAt, r.releaseAt])).toEqual([['2020-02-03T09:00:00+08:00', '2020-02-21T00:00:00+08:00']]);
+  });
+
+  it('readings.closeContact "literal", R2: an isolation start before the contact counts (I-19 notwithstanding): R2 at the contact', () => {
+    const history = [
+      approved,
+      { id: 'iso', at: '2020-01-25T09:00:00+08:00', kind: 'isolation-started', place: 'home' },
+      { id: 'cc', at: '2020-02-05T09:00:00+08:00', kind: 'close-contact', of: 'case' },
+    ];
+    const a = literal.evaluate(declaration(), history, '2020-02-07T12:00:00+08:00');
+    expect(a.reasons.map((r) => [r.rule, r.startedAt, r.releaseAt])).toEqual([['R2', '2020-02-05T09:00:00+08:00', '2020-02-20T00:00:00+08:00']]);
+  });
+
+  it('readings.closeContact "literal", R2: a declared isolation start makes the declared contact R2 at the submission', () => {
+    const a = literal.evaluate(declaration({ closeContactOfCase: true, isolationStartedAt: '2020-01-30T09:00:00+08:00' }), [approved], '2020-02-05T12:00:00+08:00');
+    expect(a.reasons.map((r) => [r.rule, r.startedAt, r.count?.anchor])).toEqual([['R2', SUBMITTED, '2020-01-30T09:00:00+08:00']]);
+  });
+
+  it('readings.closeContact "literal", R2: waiting contacts start together at the isolation start, counted as usual', () => {
+    const history = [
+      approved,
+      { id: 'cc1', at: '2020-02-02T09:00:00+08:00', kind: 'close-contact', of: 'case' },
+      { id: 'cc2', at: '2020-02-03T09:00:00+08:00', kind: 'close-contact', of: 'case' },
+      { id: 'iso', at: '2020-02-04T09:00:00+08:00', kind: 'isolation-started', place: 'home' },
+      { id: 'cough', at: '2020-02-06T09:00:00+08:00', kind: 'symptoms', symptoms: ['dry-cough'], source: 'self' },
+    ];
+    const a = literal.evaluate(declaration({ closeContactOfCase: true }), history, '2020-02-07T12:00:00+08:00');
+    expect(a.reasons[0]?.evidence).toEqual(['declaration', 'cc1', 'cc2', 'iso', 'cough']);
+    expect(a.reasons[0]?.releaseAt).toBe('2020-02-21T00:00:00+08:00');
+  });
+});
+
+describe('readings.triggers (§3 "at application"), rules R1, R2, R3, R5', () => {
+  const later = [
+    { id: 'pt', at: '2020-02-03T09:00:00+08:00', kind: 'test-result', result: 'positive' },
+    { id: 'dx', at: '2020-02-03T10:00:00+08:00', kind: 'diagnosis', status: 'suspected' },
+    { id: 'cc', at: '2020-02-04T09:00:00+08:00', kind: 'close-contact', of: 'case' },
+    { id: 'kv', at: '2020-02-05T09:00:00+08:00', kind: 'key-area-visit', area: '420100', from: '2020-02-01', to: '2020-02-02' },
+    { id: 'kc', at: '2020-02-05T10:00:00+08:00', kind: 'key-area-contact', on: '2020-02-04' },
+    { id: 'hr', at: '2020-02-06T09:00:00+08:00', kind: 'high-risk-designation', authority: 'Haizhou HQ', reason: 'cluster', basis: 'notice 12' },
+  ];
+
+  it('readings.triggers "at-application", R1, R2, R3, R5: later triggers change nothing and write no entry, and are applied (I-19)', () => {
+    const a = atApplication.evaluate(declaration(), [approved, ...later], '2020-02-07T12:00:00+08:00');
+    expect([a.colour, a.reasons, ids(a)]).toEqual(['green', [], ['T-app-submitted', 'T-app-approved']]);
+    expect(a.applied).toEqual(['rv', 'pt', 'dx', 'cc', 'kv', 'kc', 'hr']);
+    expect(standard.evaluate(declaration(), [approved, ...later], '2020-02-07T12:00:00+08:00').reasons.map((r) => r.rule)).toEqual(['R1', 'R2', 'R3', 'R5']);
+  });
+
+  it('readings.triggers "at-application", T-7: events at or before submittedAt count as usual, and their reasons cite the reading', () => {
+    const early = [{ id: 'cc', at: '2020-01-30T09:00:00+08:00', kind: 'close-contact', of: 'case' }, { id: 'pt', at: SUBMITTED, kind: 'test-result', result: 'positive' }];
+    const a = atApplication.evaluate(declaration(), [approved, ...early], '2020-02-07T12:00:00+08:00');
+    expect(a.reasons.map((r) => r.rule)).toEqual(['R1', 'R2']);
+    for (const r of a.reasons) expect(r.interpretations).toContain('readings.triggers');
+    const declared = atApplication.evaluate(declaration({ clinical: 'confirmed' }), [approved], '2020-02-07T12:00:00+08:00');
+    expect(declared.reasons[0]?.interpretations).toContain('readings.triggers');
+  });
+
+  it('readings.triggers "at-application", R4: a later positive test does not end R4 (no T-R4-confirmed); R4, Y2, resets unchanged', () => {
+    const history = [
+      approved,
+      { id: 'fc', at: '2020-02-02T09:00:00+08:00', kind: 'fever-clinic-observation' },
+      { id: 'pt', at: '2020-02-03T09:00:00+08:00', kind: 'test-result', result: 'positive' },
+      { id: 'y2', at: '2020-02-03T10:00:00+08:00', kind: 'close-contact', of: 'fever-clinic-observee' },
+    ];
+    const a = atApplication.evaluate(declaration(), history, '2020-02-05T12:00:00+08:00');
+    expect(a.reasons.map((r) => r.rule)).toEqual(['R4', 'Y2']);
+    expect(ids(a)).not.toContain('T-R4-confirmed');
+    expect(a.reasons[0]?.interpretations).not.toContain('readings.triggers');
+  });
+});
+
+describe('readings.feverAtHome (§7), checkpoint rows C6, C7, C8, C1', () => {
+  const at = '2020-02-10T12:00:00+08:00';
+  const entry = (role: string, venue = 'residential') => ({ venue, direction: 'in', role, celsius: 37.8, at });
+
+  it('readings.feverAtHome "admit-home", C6, C1: a green resident with a fever enters home; the reading is recorded; the message says why', () => {
+    const a = admitHome.evaluate(declaration(), [approved], at);
+    const d = admitHome.check(a, entry('resident'));
+    expect([d.rule, d.admit]).toEqual(['C1', true]);
+    expect(d.record).toMatchObject({ kind: 'temperature', celsius: 37.8, venue: 'residential', at });
+    expect(d.message.en).toContain('readings.feverAtHome');
+    expect(d.message['zh-Hans']).toContain('readings.feverAtHome');
+    expect(d.message['zh-Hant']).toContain('readings.feverAtHome');
+    // The default reading refuses (C6 before C1).
+    expect(standard.check(standard.evaluate(declaration(), [approved], at), entry('resident')).rule).toBe('C6');
+  });
+
+  it('readings.feverAtHome "admit-home", C6: a visitor, a public place and public transport are still refused for a fever', () => {
+    const a = admitHome.evaluate(declaration(), [approved], at);
+    expect(admitHome.check(a, entry('visitor')).rule).toBe('C6');
+    expect(admitHome.check(a, entry('resident', 'public-place')).rule).toBe('C6');
+    expect(admitHome.check(a, entry('resident', 'public-transport')).rule).toBe('C6');
+  });
+
+  it('readings.feverAtHome "admit-home", C7, C8: a red or unissued resident is still refused, with the reading recorded', () => {
+    const red = admitHome.evaluate(declaration({ closeContactOfCase: true }), [approved], at);
+    const r = admitHome.check(red, entry('resident'));
+    expect([r.rule, r.admit, r.record?.kind]).toEqual(['C8', false, 'temperature']);
+    const pending = admitHome.evaluate(declaration(), [], at);
+    const p = admitHome.check(pending, entry('resident'));
+    expect([p.rule, p.admit, p.record?.kind]).toEqual(['C7', false, 'temperature']);
+    // No fever: no note and no record.
+    const normal = admitHome.check(admitHome.evaluate(declaration(), [approved], at), { ...entry('resident'), celsius: 36.5 });
+    expect([normal.rule, normal.record, normal.message.en.includes('readings')]).toEqual(['C1', null, false]);
+  });
+});
+
+describe('RULES §12: each reading is part of the policy and its hash', () => {
+  it('RULES §12: every alternative gives another hash; the defaults are the rule book\'s', () => {
+    expect(lianyungang2020.readings).toEqual({ closeContact: 'descriptive', triggers: 'dynamic', feverAtHome: 'refuse' });
+    const hashes = [standard, literal, atApplication, admitHome].map((e) => e.evaluate(declaration(), [], SUBMITTED).policy.hash);
+    expect(new Set(hashes).size).toBe(4);
+    expect(() => engine({ closeContact: 'lenient' })).toThrow(/readings\.closeContact/);
+  });
+});
