@@ -43,7 +43,13 @@ export function summarize(assessment: Assessment): AssessmentSummary {
   };
 }
 
-function evaluateOne(item: unknown, index: number, engine: Engine, now: unknown, summary: boolean): BatchResult {
+/** A case of a batch as read: its three fields, or the issues of an item that is not one. */
+export type ReadCase =
+  | { readonly ok: true; readonly declaration: unknown; readonly history: unknown; readonly now: unknown }
+  | { readonly ok: false; readonly issues: readonly InputIssue[] };
+
+/** Reads one item of a batch: a case object, or one line of NDJSON holding one. */
+export function readCase(item: unknown): ReadCase {
   let input = item;
   if (typeof input === 'string') {
     // One line of NDJSON: a line that is not JSON is that line's problem, not the batch's.
@@ -51,16 +57,18 @@ function evaluateOne(item: unknown, index: number, engine: Engine, now: unknown,
       input = JSON.parse(input);
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : String(cause);
-      return { index, ok: false, issues: [{ path: [], code: 'invalid', message: `not a JSON case: ${reason}` }] };
+      return { ok: false, issues: [{ path: [], code: 'invalid', message: `not a JSON case: ${reason}` }] };
     }
   }
   if (input === null || typeof input !== 'object' || Array.isArray(input))
-    return {
-      index,
-      ok: false,
-      issues: [{ path: [], code: input === undefined ? 'required' : 'invalid_type', message: 'expected a case: { declaration, history }' }],
-    };
+    return { ok: false, issues: [{ path: [], code: input === undefined ? 'required' : 'invalid_type', message: 'expected a case: { declaration, history }' }] };
   const record = input as { declaration?: unknown; history?: unknown; now?: unknown };
+  return { ok: true, declaration: record.declaration, history: record.history, now: record.now };
+}
+
+function evaluateOne(item: unknown, index: number, engine: Engine, now: unknown, summary: boolean): BatchResult {
+  const record = readCase(item);
+  if (!record.ok) return { index, ok: false, issues: record.issues };
   if (summary) {
     const result = engine.safeSummarize(record.declaration, record.history, record.now ?? now);
     return result.success ? { index, ok: true, summary: result.data } : { index, ok: false, issues: result.error.issues };

@@ -1,0 +1,291 @@
+import { readCase } from './batch.js';
+import { createZone } from './calendar.js';
+import { createEngine, type Engine } from './engine.js';
+import { HealthCodeInputError, type InputIssue } from './errors.js';
+import { policyHash } from './policy/canonical.js';
+import type { Policy } from './schema/policy.js';
+import { parseNow } from './validate.js';
+import type { Assessment } from './schema/assessment.js';
+import { COLOURS, OBLIGATIONS, RULES, type Colour, type Obligation, type RuleId } from './schema/primitives.js';
+
+/**
+ * Policy impact analysis (issue "who changes colour under another policy or another reading"):
+ * the same population evaluated under a baseline and a reform policy, tallied into counts a
+ * health authority, an auditor or a journalist can publish: the colour matrix, rules held, release
+ * shifts, issued codes, obligations and checkpoint consequences, with small cells suppressed.
+ */
+
+/** The encounters whose outcome the report compares: a normal reading at each kind of checkpoint. */
+export const ENCOUNTERS = ['public-place', 'public-transport', 'residential-resident', 'residential-visitor'] as const;
+/** One kind of encounter of the report. */
+export type Encounter = (typeof ENCOUNTERS)[number];
+
+/** A count as published: the number, or `suppressed` when it is below `minCell`. */
+export type Cell = number | 'suppressed';
+
+/** Options of `compare`. */
+export interface CompareOptions {
+  /** The baseline policy (data, as for `createEngine`). */
+  readonly baseline: Policy;
+  /** The reform policy. */
+  readonly reform: Policy;
+  /** The instant every case is evaluated at (a case's own `now` wins). */
+  readonly now: unknown;
+  /** Counts below this are reported as `suppressed` (default 10; 0 publishes every count). */
+  readonly minCell?: number;
+  /** How many changed cases to include with their reasons under both (default 0: none, opt-in). */
+  readonly sample?: number;
+}
+
+/** What one side of a sampled case shows. */
+export interface SampleSide {
+  readonly colour: Colour;
+  readonly releaseAt: string | null;
+  readonly reasons: readonly { readonly rule: RuleId; readonly releaseAt: string | null; readonly interpretations: readonly string[]; readonly message: string }[];
+}
+
+/** A changed case of the sample: its position in the input, its subject and both outcomes. */
+export interface SampleCase {
+  readonly index: number;
+  readonly subjectId: string;
+  readonly baseline: SampleSide;
+  readonly reform: SampleSide;
+}
+
+/** The published report of `compare`. */
+export interface ImpactReport {
+  readonly now: string;
+  readonly minCell: number;
+  readonly baseline: { readonly id: string; readonly version: string; readonly hash: string };
+  readonly reform: { readonly id: string; readonly version: string; readonly hash: string };
+  /** Cases evaluated under both. */
+  readonly total: Cell;
+  /** Cases that are not valid input under one policy or both (their issues are not published). */
+  readonly invalid: Cell;
+  /** Baseline colour first: `matrix.red.green` is red under the baseline and green under the reform. */
+  readonly matrix: Readonly<Record<Colour, Readonly<Record<Colour, Cell>>>>;
+  readonly changed: Cell;
+  /** How many hold each rule under each policy. */
+  readonly rules: Readonly<Record<RuleId, { readonly baseline: Cell; readonly reform: Cell }>>;
+  /**
+   * Release shifts, in calendar days of the baseline's zone (reform minus baseline), for those red
+   * or yellow under both with a release date under both; `awaiting` counts those without one
+   * under at least one of them.
+   */
+  readonly releaseShift: { readonly days: Readonly<Record<string, Cell>>; readonly awaiting: Cell };
+  readonly issued: { readonly baseline: Cell; readonly reform: Cell; readonly gained: Cell; readonly lost: Cell };
+  readonly obligations: Readonly<Record<Obligation, { readonly baseline: Cell; readonly reform: Cell }>>;
+  /** Admitted at each kind of checkpoint with a normal reading at `now` (C1–C5), under each policy. */
+  readonly checkpoints: Readonly<Record<Encounter, { readonly both: Cell; readonly baselineOnly: Cell; readonly reformOnly: Cell; readonly neither: Cell }>>;
+  /** Changed cases with their reasons under both, in input order (opt-in). */
+  readonly sample: readonly SampleCase[];
+}
+
+/** The raw counts of a comparison, before suppression; two tallies of parts of a population add up. */
+export interface ImpactTally {
+  total: number;
+  invalid: number;
+  changed: number;
+  matrix: Record<Colour, Record<Colour, number>>;
+  rules: Record<RuleId, [number, number]>;
+  shift: Map<number, number>;
+  awaiting: number;
+  issued: [number, number, number, number];
+  obligations: Record<Obligation, [number, number]>;
+  checkpoints: Record<Encounter, [number, number, number, number]>;
+  sample: SampleCase[];
+}
+
+const byColour = <T>(make: () => T): Record<Colour, T> => ({ red: make(), yellow: make(), green: make() });
+
+/** An empty tally. */
+export function emptyTally(): ImpactTally {
+  return {
+    total: 0,
+    invalid: 0,
+    changed: 0,
+    matrix: byColour(() => byColour(() => 0)),
+    rules: Object.fromEntries(RULES.map((r) => [r, [0, 0]])) as Record<RuleId, [number, number]>,
+    shift: new Map(),
+    awaiting: 0,
+    issued: [0, 0, 0, 0],
+    obligations: Object.fromEntries(OBLIGATIONS.map((o) => [o, [0, 0]])) as Record<Obligation, [number, number]>,
+    checkpoints: Object.fromEntries(ENCOUNTERS.map((e) => [e, [0, 0, 0, 0]])) as Record<Encounter, [number, number, number, number]>,
+    sample: [],
+  };
+}
+
+const dayNumber = (instant: string): number => Math.floor(Date.UTC(Number(instant.slice(0, 4)), Number(instant.slice(5, 7)) - 1, Number(instant.slice(8, 10))) / 86_400_000);
+
+const CONTEXTS: Readonly<Record<Encounter, { venue: string; role?: string }>> = {
+  'public-place': { venue: 'public-place' },
+  'public-transport': { venue: 'public-transport' },
+  'residential-resident': { venue: 'residential', role: 'resident' },
+  'residential-visitor': { venue: 'residential', role: 'visitor' },
+};
+
+function admitted(engine: Engine, a: Assessment, encounter: Encounter): boolean {
+  const context = { ...CONTEXTS[encounter], direction: 'in', celsius: 36.5, at: a.evaluatedAt };
+  const decided = engine.safeCheck(a, context);
+  return decided.success && decided.data.admit;
+}
+
+const side = (a: Assessment): SampleSide => ({
+  colour: a.colour,
+  releaseAt: a.releaseAt,
+  reasons: a.reasons.map((r) => ({ rule: r.rule, releaseAt: r.releaseAt, interpretations: r.interpretations, message: r.message.en })),
+});
+
+/** Adds one case, evaluated under both engines, to a tally. */
+function tallyCase(t: ImpactTally, index: number, b: Assessment, r: Assessment, sample: number, engines: readonly [Engine, Engine]): void {
+  t.total++;
+  t.matrix[b.colour][r.colour]++;
+  const bRules = b.reasons.map((x) => x.rule);
+  const rRules = r.reasons.map((x) => x.rule);
+  for (const rule of bRules) t.rules[rule][0]++;
+  for (const rule of rRules) t.rules[rule][1]++;
+  if (b.colour !== 'green' && r.colour !== 'green') {
+    if (b.releaseAt === null || r.releaseAt === null) t.awaiting++;
+    else {
+      const days = dayNumber(r.releaseAt) - dayNumber(b.releaseAt);
+      t.shift.set(days, (t.shift.get(days) ?? 0) + 1);
+    }
+  }
+  if (b.issued) t.issued[0]++;
+  if (r.issued) t.issued[1]++;
+  if (!b.issued && r.issued) t.issued[2]++;
+  if (b.issued && !r.issued) t.issued[3]++;
+  for (const o of b.obligations) t.obligations[o][0]++;
+  for (const o of r.obligations) t.obligations[o][1]++;
+  for (const encounter of ENCOUNTERS) {
+    const inB = admitted(engines[0], b, encounter);
+    const inR = admitted(engines[1], r, encounter);
+    t.checkpoints[encounter][inB ? (inR ? 0 : 1) : inR ? 2 : 3]++;
+  }
+  const changed = b.colour !== r.colour || b.releaseAt !== r.releaseAt || bRules.join() !== rRules.join() || b.issued !== r.issued;
+  if (!changed) return;
+  t.changed++;
+  if (t.sample.length < sample) t.sample.push({ index, subjectId: b.subjectId, baseline: side(b), reform: side(r) });
+}
+
+/** Two tallies of disjoint parts of one population as one (the sample keeps the first by index). */
+export function mergeTallies(a: ImpactTally, b: ImpactTally, sample: number): ImpactTally {
+  const out = emptyTally();
+  out.total = a.total + b.total;
+  out.invalid = a.invalid + b.invalid;
+  out.changed = a.changed + b.changed;
+  out.awaiting = a.awaiting + b.awaiting;
+  for (const x of COLOURS) for (const y of COLOURS) out.matrix[x][y] = a.matrix[x][y] + b.matrix[x][y];
+  for (const rule of RULES) out.rules[rule] = [a.rules[rule][0] + b.rules[rule][0], a.rules[rule][1] + b.rules[rule][1]];
+  for (const [days, n] of [...a.shift, ...b.shift]) out.shift.set(days, (out.shift.get(days) ?? 0) + n);
+  out.issued = a.issued.map((n, i) => n + (b.issued[i] as number)) as [number, number, number, number];
+  for (const o of OBLIGATIONS) out.obligations[o] = [a.obligations[o][0] + b.obligations[o][0], a.obligations[o][1] + b.obligations[o][1]];
+  for (const e of ENCOUNTERS) out.checkpoints[e] = a.checkpoints[e].map((n, i) => n + (b.checkpoints[e][i] as number)) as [number, number, number, number];
+  out.sample = [...a.sample, ...b.sample].sort((x, y) => x.index - y.index).slice(0, sample);
+  return out;
+}
+
+/** The two engines of a comparison; throws `HealthCodeInputError` listing both policies' problems. */
+export function compareEngines(options: CompareOptions): readonly [Engine, Engine] {
+  const engines: Engine[] = [];
+  const issues: InputIssue[] = [];
+  for (const which of ['baseline', 'reform'] as const) {
+    try {
+      engines.push(createEngine(options[which]));
+    } catch (error) {
+      if (!(error instanceof HealthCodeInputError)) throw error;
+      issues.push(...error.issues.map((i) => ({ ...i, path: [which, ...i.path.slice(1)] })));
+    }
+  }
+  if (issues.length > 0) throw new HealthCodeInputError(issues, 'policies');
+  return [engines[0] as Engine, engines[1] as Engine];
+}
+
+/** Adds the case at `index` (an object or an NDJSON line) to a tally. */
+export function tallyItem(t: ImpactTally, index: number, item: unknown, engines: readonly [Engine, Engine], now: unknown, sample: number): void {
+  const record = readCase(item);
+  if (!record.ok) {
+    t.invalid++;
+    return;
+  }
+  const at = record.now ?? now;
+  const b = engines[0].safeEvaluate(record.declaration, record.history, at);
+  const r = engines[1].safeEvaluate(record.declaration, record.history, at);
+  if (!b.success || !r.success) {
+    t.invalid++;
+    return;
+  }
+  tallyCase(t, index, b.data, r.data, sample, engines);
+}
+
+const MIN_CELL = 10;
+
+/** The published report of a tally: every count below `minCell` suppressed. */
+export function reportOf(t: ImpactTally, engines: readonly [Engine, Engine], now: string, minCell = MIN_CELL): ImpactReport {
+  const cell = (n: number): Cell => (n < minCell ? 'suppressed' : n);
+  const pair = ([b, r]: [number, number]) => ({ baseline: cell(b), reform: cell(r) });
+  const ref = (e: Engine) => ({ id: e.policy.id, version: e.policy.version, hash: policyHash(e.policy) });
+  return {
+    now,
+    minCell,
+    baseline: ref(engines[0]),
+    reform: ref(engines[1]),
+    total: cell(t.total),
+    invalid: cell(t.invalid),
+    matrix: {
+      red: { red: cell(t.matrix.red.red), yellow: cell(t.matrix.red.yellow), green: cell(t.matrix.red.green) },
+      yellow: { red: cell(t.matrix.yellow.red), yellow: cell(t.matrix.yellow.yellow), green: cell(t.matrix.yellow.green) },
+      green: { red: cell(t.matrix.green.red), yellow: cell(t.matrix.green.yellow), green: cell(t.matrix.green.green) },
+    },
+    changed: cell(t.changed),
+    rules: Object.fromEntries(RULES.map((r) => [r, pair(t.rules[r])])) as ImpactReport['rules'],
+    releaseShift: {
+      days: Object.fromEntries([...t.shift].sort(([a], [b]) => a - b).map(([d, n]) => [String(d), cell(n)])),
+      awaiting: cell(t.awaiting),
+    },
+    issued: { baseline: cell(t.issued[0]), reform: cell(t.issued[1]), gained: cell(t.issued[2]), lost: cell(t.issued[3]) },
+    obligations: Object.fromEntries(OBLIGATIONS.map((o) => [o, pair(t.obligations[o])])) as ImpactReport['obligations'],
+    checkpoints: Object.fromEntries(
+      ENCOUNTERS.map((e) => {
+        const [both, baselineOnly, reformOnly, neither] = t.checkpoints[e];
+        return [e, { both: cell(both), baselineOnly: cell(baselineOnly), reformOnly: cell(reformOnly), neither: cell(neither) }];
+      }),
+    ) as ImpactReport['checkpoints'],
+    sample: t.sample,
+  };
+}
+
+/**
+ * Compares two policies over a population: every case evaluated under both, tallied into a report
+ * (the colour matrix, rules held, release shifts, issued codes, obligations, checkpoint
+ * consequences), counts below `minCell` suppressed, and an opt-in sample of changed cases with
+ * their reasons under both. Streaming: memory is bounded by the sample, whatever the population.
+ * Throws `HealthCodeInputError` when a policy or `now` is invalid; an invalid case is counted in
+ * `invalid`, never dropped.
+ *
+ * @param cases - cases `{ declaration, history, now? }` or NDJSON lines, as an iterable or async iterable
+ * @param options - `{ baseline, reform, now, minCell?, sample? }`
+ * @returns the report
+ * @example
+ * const report = await compare(cases, { baseline: lianyungang2020, reform: { ...lianyungang2020, observationDays: 21 }, now });
+ * report.matrix.red.green // red under 14 days, already green under 21: 'suppressed' or a count
+ */
+export async function compare(cases: AsyncIterable<unknown> | Iterable<unknown>, options: CompareOptions): Promise<ImpactReport> {
+  const engines = compareEngines(options);
+  const now = nowText(engines[0], options.now);
+  const sample = Math.max(0, Math.floor(options.sample ?? 0));
+  const t = emptyTally();
+  let index = 0;
+  if (typeof (cases as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function')
+    for await (const item of cases as AsyncIterable<unknown>) tallyItem(t, index++, item, engines, now, sample);
+  else for (const item of cases as Iterable<unknown>) tallyItem(t, index++, item, engines, now, sample);
+  return reportOf(t, engines, now, options.minCell ?? MIN_CELL);
+}
+
+/** `now` in the baseline policy's zone; throws `HealthCodeInputError` (path `now`) when invalid. */
+export function nowText(engine: Engine, now: unknown): string {
+  const issues: InputIssue[] = [];
+  const ms = parseNow(now, ['now'], issues);
+  if (ms === undefined) throw new HealthCodeInputError(issues);
+  return createZone(engine.policy.timeZone).format(ms);
+}

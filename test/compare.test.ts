@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compare, lianyungang2020, type Assessment, type CheckpointContext } from '../src/index.js';
+import { emptyTally, mergeTallies, reportOf, compareEngines, tallyItem } from '../src/compare.js';
+import { caseOf } from '../src/testing/arbitraries.js';
+import { createEngine } from './support/untyped.js';
+import { check as property } from './support/seed.js';
+
+/** compare(): the impact of a reform, tallied over a population (issue: policy impact analysis). */
+
+const NOW = '2020-02-20T12:00:00+08:00';
+const longer = { ...lianyungang2020, id: 'observation-21', observationDays: 21 };
+const literal = { ...lianyungang2020, id: 'literal-3.2', readings: { ...lianyungang2020.readings, closeContact: 'literal' as const } };
+const population = (n: number) => fc.sample(caseOf(), { numRuns: n, seed: 20200201 });
+
+/** The report computed the plain way: evaluate each case under both, count by hand. */
+function independent(cases: { declaration: unknown; history: unknown; now: string }[], reform: typeof longer) {
+  const b = createEngine(lianyungang2020);
+  const r = createEngine(reform);
+  const matrix: Record<string, Record<string, number>> = { red: { red: 0, yellow: 0, green: 0 }, yellow: { red: 0, yellow: 0, green: 0 }, green: { red: 0, yellow: 0, green: 0 } };
+  const rules: Record<string, [number, number]> = {};
+  const shift: Record<string, number> = {};
+  let total = 0;
+  let invalid = 0;
+  let awaiting = 0;
+  let bus = [0, 0, 0, 0];
+  for (const c of cases) {
+    let x: Assessment;
+    let y: Assessment;
+    try {
+      x = b.evaluate(c.declaration, c.history, NOW);
+      y = r.evaluate(c.declaration, c.history, NOW);
+    } catch {
+      invalid++;
+      continue;
+    }
+    total++;
+    (matrix[x.colour] as Record<string, number>)[y.colour]! += 1;
+    for (const reason of x.reasons) (rules[reason.rule] ??= [0, 0])[0]++;
+    for (const reason of y.reasons) (rules[reason.rule] ??= [0, 0])[1]++;
+    if (x.colour !== 'green' && y.colour !== 'green') {
+      if (x.releaseAt === null || y.releaseAt === null) awaiting++;
+      else {
+        const days = (Date.parse(`${y.releaseAt.slice(0, 10)}T00:00:00Z`) - Date.parse(`${x.releaseAt.slice(0, 10)}T00:00:00Z`)) / 86_400_000;
+        shift[String(days)] = (shift[String(days)] ?? 0) + 1;
+      }
+    }
+    const ride = (e: typeof b, a: Assessment) => e.check(a, { venue: 'public-transport', direction: 'in', celsius: 36.5, at: a.evaluatedAt } satisfies CheckpointContext).admit;
+    const [p, q] = [ride(b, x), ride(r, y)];
+    bus = bus.map((n, i) => n + (i === (p ? (q ? 0 : 1) : q ? 2 : 3) ? 1 : 0));
+  }
+  return { total, invalid, matrix, rules, shift, awaiting, bus };
+}
+
+describe('compare: the impact of a reform', () => {
+  it('compare: the report equals an independent computation on a random population (minCell 0)', async () => {
+    const cases = population(300).map((c) => ({ declaration: c.declaration, history: c.history, now: NOW }));
+    for (const reform of [longer, literal]) {
+      const report = await compare(cases, { baseline: lianyungang2020, reform, now: NOW, minCell: 0 });
+      const want = independent(cases, reform as typeof longer);
+      expect([report.total, report.invalid]).toEqual([want.total, want.invalid]);
+      expect(report.matrix).toEqual(want.matrix);
+      for (const [rule, [x, y]] of Object.entries(want.rules)) expect(report.rules[rule as 'R1']).toEqual({ baseline: x, reform: y });
+      expect(report.releaseShift).toEqual({ days: want.shift, awaiting: want.awaiting });
+      const bus = report.checkpoints['public-transport'];
+      expect([bus.both, bus.baselineOnly, bus.reformOnly, bus.neither]).toEqual(want.bus);
+      expect(report.baseline.id).toBe('lianyungang-2020');
+      expect(report.reform.id).toBe(reform.id);
+    }
+  });
+
+  it('compare: a longer observation (21 days) never releases anyone earlier: every release shift is at least 0', () => {
+    property(
+      fc.property(fc.array(caseOf(), { minLength: 1, maxLength: 8 }), (cases) => {
+        const engines = compareEngines({ baseline: lianyungang2020, reform: longer, now: NOW });
+        const t = emptyTally();
+        cases.forEach((c, i) => tallyItem(t, i, c, engines, NOW, 0));
+        const report = reportOf(t, engines, NOW, 0);
+        for (const days of Object.keys(report.releaseShift.days)) expect(Number(days)).toBeGreaterThanOrEqual(0);
+      }),
+      'invariant',
+    );
+  });
+
+  it('compare: the same policy on both sides changes nobody', async () => {
+    const cases = population(100);
+    const report = await compare(cases, { baseline: lianyungang2020, reform: lianyungang2020, now: NOW, minCell: 0, sample: 5 });
+    expect(report.changed).toBe(0);
+    expect(report.sample).toEqual([]);
+    for (const x of ['red', 'yellow', 'green'] as const) for (const y of ['red', 'yellow', 'green'] as const) if (x !== y) expect(report.matrix[x][y]).toBe(0);
+  });
+
+  it('compare: counts below minCell (default 10) are suppressed; the sample is opt-in, bounded and in input order', async () => {
+    const cases = population(120);
+    const report = await compare(cases, { baseline: lianyungang2020, reform: longer, now: NOW });
+    expect(report.minCell).toBe(10);
+    const cells = [report.total, report.invalid, report.changed, ...Object.values(report.matrix).flatMap((row) => Object.values(row))];
+    for (const c of cells) expect(c === 'suppressed' || (typeof c === 'number' && c >= 10)).toBe(true);
+    expect(cells).toContain('suppressed');
+    expect(report.sample).toEqual([]);
+    const sampled = await compare(cases, { baseline: lianyungang2020, reform: longer, now: NOW, sample: 3 });
+    expect(sampled.sample.length).toBeLessThanOrEqual(3);
+    const indices = sampled.sample.map((s) => s.index);
+    expect(indices).toEqual([...indices].sort((a, b) => a - b));
+    expect(sampled.sample.length).toBeGreaterThan(0);
+    const rulesOf = (side: { reasons: readonly { rule: string }[] }) => side.reasons.map((r) => r.rule).join();
+    for (const s of sampled.sample)
+      expect(s.baseline.colour !== s.reform.colour || s.baseline.releaseAt !== s.reform.releaseAt || rulesOf(s.baseline) !== rulesOf(s.reform)).toBe(true);
+    expect(await compare(cases, { baseline: lianyungang2020, reform: longer, now: NOW, sample: 3 })).toEqual(sampled);
+  });
+
+  it('compare: an invalid case is counted, never dropped; a bad policy or now is an input error with its path', async () => {
+    const report = await compare(['not json', { declaration: {}, history: [] }, ...population(3)], { baseline: lianyungang2020, reform: longer, now: NOW, minCell: 0 });
+    expect(report.invalid).toBeGreaterThanOrEqual(2);
+    expect(Number(report.total) + Number(report.invalid)).toBe(5);
+    await expect(compare([], { baseline: lianyungang2020, reform: { ...longer, observationDays: -1 }, now: NOW })).rejects.toThrow(/reform\.observationDays/);
+    await expect(compare([], { baseline: lianyungang2020, reform: longer, now: 'soon' })).rejects.toThrow(/now/);
+  });
+
+  it('compare: tallies of parts of a population add up to the whole (what worker threads rely on)', () => {
+    const cases = population(60);
+    const options = { baseline: lianyungang2020, reform: longer, now: NOW };
+    const engines = compareEngines(options);
+    const whole = emptyTally();
+    cases.forEach((c, i) => tallyItem(whole, i, c, engines, NOW, 4));
+    const a = emptyTally();
+    const b = emptyTally();
+    cases.forEach((c, i) => tallyItem(i % 2 === 0 ? a : b, i, c, engines, NOW, 4));
+    expect(reportOf(mergeTallies(b, a, 4), engines, NOW, 0)).toEqual(reportOf(whole, engines, NOW, 0));
+  });
+});
