@@ -35,6 +35,8 @@ export interface CompareOptions {
   readonly minCell?: number;
   /** How many changed cases to include with their reasons under both (default 0: none, opt-in). */
   readonly sample?: number;
+  /** The input position of the first case, when `cases` is one part of a population (default 0). */
+  readonly indexOffset?: number;
 }
 
 /** What one side of a sampled case shows. */
@@ -168,23 +170,6 @@ function tallyCase(t: ImpactTally, index: number, b: Assessment, r: Assessment, 
   if (t.sample.length < sample) t.sample.push({ index, subjectId: b.subjectId, baseline: side(b), reform: side(r) });
 }
 
-/** Two tallies of disjoint parts of one population as one (the sample keeps the first by index). */
-export function mergeTallies(a: ImpactTally, b: ImpactTally, sample: number): ImpactTally {
-  const out = emptyTally();
-  out.total = a.total + b.total;
-  out.invalid = a.invalid + b.invalid;
-  out.changed = a.changed + b.changed;
-  out.awaiting = a.awaiting + b.awaiting;
-  for (const x of COLOURS) for (const y of COLOURS) out.matrix[x][y] = a.matrix[x][y] + b.matrix[x][y];
-  for (const rule of RULES) out.rules[rule] = [a.rules[rule][0] + b.rules[rule][0], a.rules[rule][1] + b.rules[rule][1]];
-  for (const [days, n] of [...a.shift, ...b.shift]) out.shift.set(days, (out.shift.get(days) ?? 0) + n);
-  out.issued = a.issued.map((n, i) => n + (b.issued[i] as number)) as [number, number, number, number];
-  for (const o of OBLIGATIONS) out.obligations[o] = [a.obligations[o][0] + b.obligations[o][0], a.obligations[o][1] + b.obligations[o][1]];
-  for (const e of ENCOUNTERS) out.checkpoints[e] = a.checkpoints[e].map((n, i) => n + (b.checkpoints[e][i] as number)) as [number, number, number, number];
-  out.sample = [...a.sample, ...b.sample].sort((x, y) => x.index - y.index).slice(0, sample);
-  return out;
-}
-
 /** The two engines of a comparison; throws `HealthCodeInputError` listing both policies' problems. */
 export function compareEngines(options: CompareOptions): readonly [Engine, Engine] {
   const engines: Engine[] = [];
@@ -222,21 +207,26 @@ const MIN_CELL = 10;
 
 /** The published report of a tally: every count below `minCell` suppressed. */
 export function reportOf(t: ImpactTally, engines: readonly [Engine, Engine], now: string, minCell = MIN_CELL): ImpactReport {
-  const cell = (n: number): Cell => (n < minCell ? 'suppressed' : n);
-  const pair = ([b, r]: [number, number]) => ({ baseline: cell(b), reform: cell(r) });
   const ref = (e: Engine) => ({ id: e.policy.id, version: e.policy.version, hash: policyHash(e.policy) });
+  return suppressed(t, { now, baseline: ref(engines[0]), reform: ref(engines[1]) }, (n) => (n < minCell ? 'suppressed' : n), minCell);
+}
+
+function suppressed(
+  t: ImpactTally,
+  head: Pick<ImpactReport, 'now' | 'baseline' | 'reform'>,
+  cell: (n: number) => Cell,
+  minCell: number,
+): ImpactReport {
+  const pair = ([b, r]: [number, number]) => ({ baseline: cell(b), reform: cell(r) });
+  const row = (x: Colour) => ({ red: cell(t.matrix[x].red), yellow: cell(t.matrix[x].yellow), green: cell(t.matrix[x].green) });
   return {
-    now,
+    now: head.now,
     minCell,
-    baseline: ref(engines[0]),
-    reform: ref(engines[1]),
+    baseline: head.baseline,
+    reform: head.reform,
     total: cell(t.total),
     invalid: cell(t.invalid),
-    matrix: {
-      red: { red: cell(t.matrix.red.red), yellow: cell(t.matrix.red.yellow), green: cell(t.matrix.red.green) },
-      yellow: { red: cell(t.matrix.yellow.red), yellow: cell(t.matrix.yellow.yellow), green: cell(t.matrix.yellow.green) },
-      green: { red: cell(t.matrix.green.red), yellow: cell(t.matrix.green.yellow), green: cell(t.matrix.green.green) },
-    },
+    matrix: { red: row('red'), yellow: row('yellow'), green: row('green') },
     changed: cell(t.changed),
     rules: Object.fromEntries(RULES.map((r) => [r, pair(t.rules[r])])) as ImpactReport['rules'],
     releaseShift: {
@@ -275,11 +265,59 @@ export async function compare(cases: AsyncIterable<unknown> | Iterable<unknown>,
   const now = nowText(engines[0], options.now);
   const sample = Math.max(0, Math.floor(options.sample ?? 0));
   const t = emptyTally();
-  let index = 0;
+  let index = Math.max(0, Math.floor(options.indexOffset ?? 0));
   if (typeof (cases as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function')
     for await (const item of cases as AsyncIterable<unknown>) tallyItem(t, index++, item, engines, now, sample);
   else for (const item of cases as Iterable<unknown>) tallyItem(t, index++, item, engines, now, sample);
   return reportOf(t, engines, now, options.minCell ?? MIN_CELL);
+}
+
+/**
+ * One report of a whole population from the reports of its parts, each computed by `compare` with
+ * `minCell: 0` (so that no count is suppressed yet) and its part's `indexOffset`: counts add up,
+ * the sample keeps the first changed cases by input position, then `minCell` applies. The result
+ * is the one `compare` gives over the whole population, whatever the parts.
+ *
+ * @param parts - the parts' reports, each with `minCell: 0`, of the same two policies and `now`
+ * @param options - `{ minCell?, sample? }` of the whole report
+ * @returns the report of the whole population
+ * @example
+ * const parts = await Promise.all(chunks.map((c, i) => compare(c, { ...options, minCell: 0, indexOffset: offsets[i] })));
+ * const report = mergeReports(parts, { minCell: 10 });
+ */
+export function mergeReports(parts: readonly ImpactReport[], options: { readonly minCell?: number; readonly sample?: number } = {}): ImpactReport {
+  const first = parts[0];
+  if (first === undefined) throw new HealthCodeInputError([{ path: ['parts'], code: 'too_small', message: 'at least one report' }], 'reports');
+  const issues: InputIssue[] = [];
+  parts.forEach((p, i) => {
+    if (p.minCell !== 0) issues.push({ path: ['parts', i, 'minCell'], code: 'invalid_value', message: 'a part is computed with minCell 0' });
+    if (p.baseline.hash !== first.baseline.hash || p.reform.hash !== first.reform.hash || p.now !== first.now)
+      issues.push({ path: ['parts', i], code: 'policy_mismatch', message: 'every part compares the same two policies at the same instant' });
+  });
+  if (issues.length > 0) throw new HealthCodeInputError(issues, 'reports');
+  const n = (c: Cell): number => c as number;
+  const t = emptyTally();
+  for (const p of parts) {
+    t.total += n(p.total);
+    t.invalid += n(p.invalid);
+    t.changed += n(p.changed);
+    t.awaiting += n(p.releaseShift.awaiting);
+    for (const x of COLOURS) for (const y of COLOURS) t.matrix[x][y] += n(p.matrix[x][y]);
+    for (const rule of RULES) t.rules[rule] = [t.rules[rule][0] + n(p.rules[rule].baseline), t.rules[rule][1] + n(p.rules[rule].reform)];
+    for (const [days, c] of Object.entries(p.releaseShift.days)) t.shift.set(Number(days), (t.shift.get(Number(days)) ?? 0) + n(c));
+    t.issued = [t.issued[0] + n(p.issued.baseline), t.issued[1] + n(p.issued.reform), t.issued[2] + n(p.issued.gained), t.issued[3] + n(p.issued.lost)];
+    for (const o of OBLIGATIONS) t.obligations[o] = [t.obligations[o][0] + n(p.obligations[o].baseline), t.obligations[o][1] + n(p.obligations[o].reform)];
+    for (const e of ENCOUNTERS) {
+      const c = p.checkpoints[e];
+      const [both, bOnly, rOnly, neither] = t.checkpoints[e];
+      t.checkpoints[e] = [both + n(c.both), bOnly + n(c.baselineOnly), rOnly + n(c.reformOnly), neither + n(c.neither)];
+    }
+    t.sample.push(...p.sample);
+  }
+  t.sample.sort((a, b) => a.index - b.index);
+  t.sample.length = Math.min(t.sample.length, Math.max(0, Math.floor(options.sample ?? t.sample.length)));
+  const minCell = options.minCell ?? MIN_CELL;
+  return suppressed(t, first, (c) => (c < minCell ? 'suppressed' : c), minCell);
 }
 
 /** `now` in the baseline policy's zone; throws `HealthCodeInputError` (path `now`) when invalid. */

@@ -1,7 +1,7 @@
 export { createEngine, defaultEngine } from './engine.js';
 export type { Engine, InstantInput, SafeResult } from './engine.js';
 export { evaluateMany, summarize } from './batch.js';
-export { compare, ENCOUNTERS } from './compare.js';
+export { compare, mergeReports, ENCOUNTERS } from './compare.js';
 export type { CompareOptions, ImpactReport, Cell, SampleCase, SampleSide, Encounter } from './compare.js';
 export type { BatchOptions, BatchResult } from './batch.js';
 export type { AssessmentSummary } from './assess.js';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compare, lianyungang2020, type Assessment, type CheckpointContext } from '../src/index.js';
-import { emptyTally, mergeTallies, reportOf, compareEngines, tallyItem } from '../src/compare.js';
+import { mergeReports } from '../src/index.js';
+import { emptyTally, reportOf, compareEngines, tallyItem } from '../src/compare.js';
 import { caseOf } from '../src/testing/arbitraries.js';
 import { createEngine } from './support/untyped.js';
 import { check as property } from './support/seed.js';
@@ -117,15 +118,13 @@ describe('compare: the impact of a reform', () => {
     await expect(compare([], { baseline: lianyungang2020, reform: longer, now: 'soon' })).rejects.toThrow(/now/);
   });
 
-  it('compare: tallies of parts of a population add up to the whole (what worker threads rely on)', () => {
+  it('mergeReports: the reports of parts of a population (minCell 0, their indexOffset) give the report of the whole', async () => {
     const cases = population(60);
-    const options = { baseline: lianyungang2020, reform: longer, now: NOW };
-    const engines = compareEngines(options);
-    const whole = emptyTally();
-    cases.forEach((c, i) => tallyItem(whole, i, c, engines, NOW, 4));
-    const a = emptyTally();
-    const b = emptyTally();
-    cases.forEach((c, i) => tallyItem(i % 2 === 0 ? a : b, i, c, engines, NOW, 4));
-    expect(reportOf(mergeTallies(b, a, 4), engines, NOW, 0)).toEqual(reportOf(whole, engines, NOW, 0));
+    const options = { baseline: lianyungang2020, reform: longer, now: NOW, sample: 4 };
+    const whole = await compare(cases, options);
+    const parts = await Promise.all([0, 25, 40].map((from, i, all) => compare(cases.slice(from, all[i + 1] ?? cases.length), { ...options, minCell: 0, indexOffset: from })));
+    expect(mergeReports(parts.reverse(), { sample: 4 })).toEqual(whole);
+    expect(() => mergeReports([whole])).toThrow(/minCell/);
+    expect(() => mergeReports([])).toThrow(/at least one/);
   });
 });
