@@ -259,12 +259,17 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
       return;
     }
     addEvidence(c, id);
-    if (details.areas !== undefined) c.details.areas = [...new Set([...(c.details.areas ?? []), ...details.areas])];
+    if (details.areas !== undefined) {
+      const areas = (c.details.areas ??= []);
+      for (const area of details.areas) if (!areas.includes(area)) areas.push(area);
+    }
     if (declared || (c.anchor !== null && ms <= c.anchor)) return;
     c.restartAt = ms;
     c.interpretations.add('I-17');
     recount(c);
-    push(`T-${rule}-on`, ms, c.evidence, rule);
+    // The entry cites the new trigger only; the reason keeps the whole evidence. Citing every
+    // earlier trigger again made the trail grow with the square of the number of re-triggers.
+    push(`T-${rule}-on`, ms, [id], rule);
   };
 
   const triggerR4 = (ms: number, id: string, declared: boolean): void => {
@@ -290,7 +295,8 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
     const c = conditions.get('R5');
     if (c !== undefined) {
       addEvidence(c, event.id);
-      c.details.designations = [...(c.details.designations ?? []), designation];
+      // Appended in place: copying the list for each designation cost time in their square.
+      (c.details.designations as Designation[]).push(designation);
       return;
     }
     const next = newCondition('R5', ms, [event.id], false);

@@ -178,13 +178,14 @@ describe('R4: the fever clinic (I-14, I-17)', () => {
 });
 
 describe('R2: re-triggers (I-17) and resets (I-7)', () => {
-  it('I-17: a later close-contact notice moves the anchor to it, writes T-R2-on again and cites I-17', () => {
+  it('I-17, RULES §8: a later close-contact notice moves the anchor to it, writes T-R2-on again citing that notice only, and cites I-17', () => {
     const a = evaluate(
       minimalDeclaration(),
       [event('c1', 'close-contact', t('02-03'), { of: 'case' }), event('c2', 'close-contact', t('02-06'), { of: 'case' })],
       t('02-07'),
     );
-    expect(a.trail.at(-1)).toEqual({ transition: 'T-R2-on', at: t('02-06'), evidence: ['c1', 'c2'], colour: 'red', rule: 'R2' });
+    // The trail entry lists the evidence of this transition; the reason keeps the whole evidence.
+    expect(a.trail.at(-1)).toEqual({ transition: 'T-R2-on', at: t('02-06'), evidence: ['c2'], colour: 'red', rule: 'R2' });
     const r2 = reasonOf(a, 'R2');
     expect(r2).toMatchObject({ startedAt: t('02-03'), releaseAt: t('02-21', '00:00'), evidence: ['c1', 'c2'], interpretations: ['I-2', 'I-15', 'I-17'] });
     expect(r2.count?.anchor).toBe(t('02-06'));
