@@ -10,7 +10,9 @@ import {
   type TemperatureRecord,
 } from './schema/checkpoint.js';
 import type { Venue } from './schema/primitives.js';
-import { oversizedStrings, type Checked } from './validate.js';
+import { readBounded } from './bounds.js';
+import { outOfRange } from './policy/compile.js';
+import { pushAll, type Checked } from './validate.js';
 
 /**
  * The checkpoint table of RULES §6 (policy §7): the first row that matches decides, in the order
@@ -233,34 +235,60 @@ function decideRow(
  */
 export function decideCheckpoint(cp: CompiledPolicy, assessment: unknown, context: unknown): Checked<CheckDecision> {
   const issues: InputIssue[] = [];
+  const limits = cp.policy.limits;
   let shown: Assessment | null = null;
-  if (assessment !== null) {
-    const parsed = AssessmentSchema.safeParse(assessment);
+  // RULES §9: both arguments are read within the policy's limits first; the schemas read the copies.
+  // An assessment's messages are rendered from its evidence: they may be as long as maxMessageLength.
+  const assessmentRead = readBounded(assessment, ['assessment'], limits, { messageKey: 'message' });
+  const contextRead = readBounded(context, ['context'], limits);
+  pushAll(issues, assessmentRead.issues);
+  if (assessmentRead.complete && assessmentRead.value !== null) {
+    const parsed = AssessmentSchema.safeParse(assessmentRead.value);
     if (parsed.success) shown = parsed.data;
-    else
-      issues.push(
-        ...(assessment === undefined
-          ? [{ path: ['assessment'], code: 'required', message: 'an assessment, or null when no code is shown' } satisfies InputIssue]
-          : fromZodIssues(parsed.error.issues, ['assessment'], assessment)),
-      );
+    else if (assessmentRead.value === undefined)
+      issues.push({ path: ['assessment'], code: 'required', message: 'an assessment, or null when no code is shown' });
+    else pushAll(issues, fromZodIssues(parsed.error.issues, ['assessment'], assessmentRead.value));
   }
-  oversizedStrings(context, ['context'], cp.policy.limits.maxStringLength, issues);
-  const parsedContext = CheckpointContextSchema.safeParse(context);
-  if (!parsedContext.success)
-    issues.push(
-      ...(context === undefined || context === null
-        ? [{ path: ['context'], code: 'required', message: 'a checkpoint context { venue, direction, at, … }' } satisfies InputIssue]
-        : fromZodIssues(parsedContext.error.issues, ['context'], context)),
-    );
-  if (!parsedContext.success || issues.length > 0) return { ok: false, issues };
-
+  pushAll(issues, contextRead.issues);
+  if (!contextRead.complete) return { ok: false, issues };
+  const parsedContext = CheckpointContextSchema.safeParse(contextRead.value);
+  if (!parsedContext.success) {
+    if (contextRead.value === undefined || contextRead.value === null)
+      issues.push({ path: ['context'], code: 'required', message: 'a checkpoint context { venue, direction, at, … }' });
+    else pushAll(issues, fromZodIssues(parsedContext.error.issues, ['context'], contextRead.value));
+    return { ok: false, issues };
+  }
   const ctx = parsedContext.data;
+  const atMs = parseInstant(ctx.at) as number;
+  // T-2: the encounter's instant in the years 1970–2199.
+  if (atMs < cp.range.fromMs || atMs > cp.range.toMs) issues.push(outOfRange(['context', 'at']));
+  // RULES §6, §9: the record is a history event; its id may not be the declaration's evidence id,
+  // nor the id of an event the assessment already names.
+  const taken = new Set<string>();
+  if (shown !== null) {
+    for (const id of shown.applied) taken.add(id);
+    for (const item of shown.ignored) taken.add(item.id);
+  }
+  if (ctx.recordId === 'declaration')
+    issues.push({ path: ['context', 'recordId'], code: 'reserved_id', message: '"declaration" is the evidence id of the declaration itself' });
+  else if (ctx.recordId !== undefined && taken.has(ctx.recordId))
+    issues.push({ path: ['context', 'recordId'], code: 'duplicate_id', message: `id "${ctx.recordId}" is already an event of the assessment's history` });
+  if (issues.length > 0) return { ok: false, issues };
+
   const row = decideRow(cp.policy.feverThresholdCelsius, shown, ctx);
   let record: TemperatureRecord | null = null;
   if (row.rule === 'C6') {
     // §8: the checkpoint uploads the abnormal reading; as a `temperature` event it feeds §5.
-    const at = cp.zone.format(parseInstant(ctx.at) as number);
-    record = { id: ctx.recordId ?? `checkpoint:${ctx.venue}:${at}`, at, kind: 'temperature', celsius: ctx.celsius as number, venue: ctx.venue };
+    const at = cp.zone.format(atMs);
+    record = { id: ctx.recordId ?? freeId(`checkpoint:${ctx.venue}:${at}`, taken), at, kind: 'temperature', celsius: ctx.celsius as number, venue: ctx.venue };
   }
   return { ok: true, value: { admit: row.admit, rule: row.rule, steps: [...row.steps], message: { ...row.message }, record } };
+}
+
+/** `base`, or `base:2`, `base:3` … the first that is not taken (RULES §6: a default record id never clashes). */
+function freeId(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base}:${n}`)) n++;
+  return `${base}:${n}`;
 }

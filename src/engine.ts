@@ -1,6 +1,6 @@
 import { assess, summarizeState, type AssessmentSummary } from './assess.js';
 import { decideCheckpoint } from './checkpoint.js';
-import { HealthCodeInputError } from './errors.js';
+import { HealthCodeInputError, internalIssue } from './errors.js';
 import { fold, type FoldState } from './fold.js';
 import { lianyungang2020 } from './policy/lianyungang2020.js';
 import { compilePolicy, type CompiledPolicy } from './policy/compile.js';
@@ -58,11 +58,9 @@ function run<T>(
     const timeline = buildTimeline(checked.value.events, checked.value.nowMs);
     return { success: true, data: finish(checked.value, timeline, fold(cp, checked.value, timeline)) };
   } catch (cause) {
-    // Input that the schemas let through must never crash the caller: report it as an issue.
-    return {
-      success: false,
-      error: new HealthCodeInputError([{ path: [], code: 'invalid', message: `could not evaluate: ${String(cause)}` }]),
-    };
+    // Every input was read into plain data first (RULES §9): an exception here is the engine's own
+    // defect, never the caller's mistake, and is reported as such (code `internal`).
+    return { success: false, error: new HealthCodeInputError([internalIssue(cause, 'evaluate')]) };
   }
 }
 
@@ -77,7 +75,14 @@ function run<T>(
  * engine.evaluate(declaration, history, '2020-02-10T12:00:00+08:00').colour;
  */
 export function createEngine(policy: unknown): Engine {
-  const cp = compilePolicy(policy);
+  let cp: CompiledPolicy;
+  try {
+    cp = compilePolicy(policy);
+  } catch (cause) {
+    // Only HealthCodeInputError leaves createEngine: an invalid policy, or a defect (`internal`).
+    if (cause instanceof HealthCodeInputError) throw cause;
+    throw new HealthCodeInputError([internalIssue(cause, 'compile the policy')], 'policy');
+  }
   const safeEvaluate = (declaration: unknown, history: unknown, now: unknown): SafeResult<Assessment> =>
     run(cp, declaration, history, now, (input, timeline, state) => assess(cp, input, timeline, state));
   const safeSummarize = (declaration: unknown, history: unknown, now: unknown): SafeResult<AssessmentSummary> =>
@@ -87,10 +92,7 @@ export function createEngine(policy: unknown): Engine {
       const decided = decideCheckpoint(cp, assessment, context);
       return decided.ok ? { success: true, data: decided.value } : { success: false, error: new HealthCodeInputError(decided.issues) };
     } catch (cause) {
-      return {
-        success: false,
-        error: new HealthCodeInputError([{ path: [], code: 'invalid', message: `could not check: ${String(cause)}` }]),
-      };
+      return { success: false, error: new HealthCodeInputError([internalIssue(cause, 'check')]) };
     }
   };
   return {

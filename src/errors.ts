@@ -28,7 +28,17 @@ export type IssueCode =
   | 'now_before_submission'
   | 'isolation_after_submission'
   | 'role_required'
-  | 'invalid';
+  | 'unreadable'
+  | 'invalid'
+  | 'internal';
+
+/** The longest message an issue carries: a message that quotes an input is cut here (RULES §9). */
+export const MAX_MESSAGE_LENGTH = 500;
+
+/** `text`, cut to `MAX_MESSAGE_LENGTH` characters with an ellipsis when longer. */
+export function clip(text: string): string {
+  return text.length <= MAX_MESSAGE_LENGTH ? text : `${text.slice(0, MAX_MESSAGE_LENGTH - 1)}…`;
+}
 
 /** One problem with an input, located by its path (e.g. `['history', 3, 'at']`). */
 export interface InputIssue {
@@ -121,7 +131,39 @@ export function fromZodIssues(
         ? 'is required'
         : code === 'unknown_event_kind'
           ? `unknown event kind; expected one of ${(issue as { options: unknown[] }).options.map(String).join(', ')}`
-          : issue.message;
+          : // zod quotes unknown keys in its message: cut, so that long keys give a short message.
+            clip(issue.message);
     return { path: [...prefix, ...path], code, message };
   });
+}
+
+/** What an exception is, in words, without calling anything the exception defines. */
+function describeCause(cause: unknown): string {
+  try {
+    if (cause instanceof Error) {
+      const { name, message } = cause;
+      return clip(`${typeof name === 'string' ? name : 'Error'}: ${typeof message === 'string' ? message : ''}`);
+    }
+  } catch {
+    // A revoked proxy, or a getter that throws: described by its type below.
+  }
+  return `a thrown ${cause === null ? 'null' : typeof cause}`;
+}
+
+/**
+ * The issue for an exception inside the engine that no input explains (a defect of the library):
+ * code `internal`, distinct from every input code, at the root path, with a bounded description.
+ *
+ * @param cause - what was thrown
+ * @param doing - what the engine was doing ("evaluate", "check", "compile the policy")
+ * @returns the issue
+ * @example
+ * internalIssue(new TypeError('x is undefined'), 'evaluate').code // 'internal'
+ */
+export function internalIssue(cause: unknown, doing: string): InputIssue {
+  return {
+    path: [],
+    code: 'internal',
+    message: `internal error of health-code-rules, not a problem with the input (could not ${doing}: ${describeCause(cause)}); please report it`,
+  };
 }

@@ -27,5 +27,14 @@ export const lianyungang2020: ValidPolicy = Object.freeze({
     Y2: ['fever', 'dry-cough', 'shortness-of-breath', 'fatigue'],
     GY: ['fever', 'dry-cough', 'shortness-of-breath', 'fatigue'],
   },
-  limits: { maxEvents: 100_000, maxStringLength: 1000 },
+  limits: {
+    maxEvents: 100_000,
+    maxStringLength: 1000,
+    maxArrayLength: 1_000_000,
+    maxKeys: 1000,
+    maxKeyLength: 1000,
+    maxDepth: 32,
+    maxValues: 10_000_000,
+    maxMessageLength: 10_000_000,
+  },
 } satisfies ValidPolicy);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, evaluate, lianyungang2020, type Assessment, type Reason } from '../../src/index.js';
+import { createEngine, evaluate, lianyungang2020, safeEvaluate, type Assessment, type Reason } from '../../src/index.js';
 import { minimalDeclaration } from '../support/minimal.js';
 
 /**
@@ -481,15 +481,22 @@ describe('R5 and the review (I-6, I-12, I-18)', () => {
   });
 });
 
-describe('T-2, T-3: instants before 1970', () => {
-  it('T-3: a count anchored before 1970 (a negative epoch) ends at 00:00 of its day + 15 like any other', () => {
+describe('T-2, T-3: instants at the start of 1970', () => {
+  it('T-3: a count anchored before the epoch (1970-01-01 01:00 in Beijing is 1969 in UTC) ends at 00:00 of its day + 15 like any other', () => {
     const a = evaluate(
-      minimalDeclaration({ submittedAt: '1969-12-01T10:00:00+08:00', closeContactOfCase: true }),
+      minimalDeclaration({ submittedAt: '1970-01-01T01:00:00+08:00', closeContactOfCase: true }),
       [],
-      '1969-12-02T10:00:00+08:00',
+      '1970-01-02T10:00:00+08:00',
     );
+    expect(Date.parse('1970-01-01T01:00:00+08:00')).toBeLessThan(0);
     const r2 = reasonOf(a, 'R2');
-    expect(r2.count?.anchor).toBe('1969-12-01T10:00:00+08:00');
-    expect(r2.releaseAt).toBe('1969-12-16T00:00:00+08:00');
+    expect(r2.count?.anchor).toBe('1970-01-01T01:00:00+08:00');
+    expect(r2.releaseAt).toBe('1970-01-16T00:00:00+08:00');
+  });
+
+  it('T-2: a declaration submitted in 1969 in the policy zone is out_of_range, not counted', () => {
+    const result = safeEvaluate(minimalDeclaration({ submittedAt: '1969-12-31T23:59:59.999+08:00' }), [], '1970-01-02T10:00:00+08:00');
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.issues).toEqual([expect.objectContaining({ path: ['declaration', 'submittedAt'], code: 'out_of_range' })]);
   });
 });
