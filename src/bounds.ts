@@ -50,9 +50,11 @@ class Reader {
   private values = 0;
   // The path below the argument, one list pushed and popped; a path is copied only for an issue.
   private readonly keys: (string | number)[] = [];
-  // Each object is read once: a second reference to it (a cycle too) gets the same copy, so a
-  // shared value costs nothing more and a cycle is not walked forever.
-  private readonly copies = new Map<object, unknown>();
+  // The objects being read, from the argument down, and their copies: a reference back to one of
+  // them (a cycle) gets its copy, so a cycle is read once and never walked forever. The stack is
+  // at most maxDepth long. (A value shared without a cycle is read at each place, within maxValues.)
+  private readonly ancestors: object[] = [];
+  private readonly ancestorCopies: unknown[] = [];
 
   constructor(
     private readonly limits: Limits,
@@ -62,8 +64,12 @@ class Reader {
 
   private report(code: IssueCode, message: string, fatal: boolean): void {
     this.issues.push({ path: [...this.prefix, ...this.keys], code, message });
-    if (fatal) this.complete = false;
-    if (fatal || this.issues.length >= MAX_READ_ISSUES) this.stopped = true;
+    // A reading that stops leaves the copy unfinished (its unread values are the input's own):
+    // nothing reads it then.
+    if (fatal || this.issues.length >= MAX_READ_ISSUES) {
+      this.stopped = true;
+      this.complete = false;
+    }
   }
 
   private unreadable(): undefined {
@@ -92,7 +98,8 @@ class Reader {
       this.report('too_large', `nested deeper than the policy's limit of ${limits.maxDepth} levels`, true);
       return undefined;
     }
-    if (this.copies.has(value)) return this.copies.get(value);
+    const seen = this.ancestors.lastIndexOf(value);
+    if (seen >= 0) return this.ancestorCopies[seen];
     let isArray: boolean;
     let prototype: unknown = null;
     try {
@@ -123,65 +130,100 @@ class Reader {
       this.report('too_large', `${length} ${root ? (this.options.rootArrayName ?? 'elements') : 'elements'}; the policy's limit is ${limit}`, true);
       return undefined;
     }
+    // Element by element (not `slice`, which would run a subclass's species constructor).
     const copy: unknown[] = [];
-    this.copies.set(value, copy);
+    this.enter(value, copy);
     for (let i = 0; i < length && !this.stopped; i++) {
       this.keys.push(i);
-      let present: boolean;
+      let present = true;
       let item: unknown;
       try {
         present = i in value;
-        item = present ? value[i] : undefined;
+        if (present) item = value[i];
       } catch {
-        present = true;
         this.unreadable();
       }
       if (!present) this.report('invalid_type', 'a hole in a sparse array: no element at this index', true);
       else if (!this.stopped) copy.push(this.read(item, inMessage));
       this.keys.pop();
     }
+    this.leave();
     return copy;
   }
 
   private readObject(value: object, inMessage: boolean): Record<string, unknown> | undefined {
-    const { limits } = this;
-    let keys: string[];
+    // One copy of the own enumerable properties first (each getter runs once, here), then the copy
+    // is read. When the copy throws, the slow path below finds the key that cannot be read.
+    let copy: Record<string, unknown>;
     try {
-      keys = Object.keys(value);
+      copy = { ...value };
     } catch {
-      return this.unreadable();
+      return this.readObjectByKey(value);
     }
-    if (keys.length > limits.maxKeys) {
-      this.report('too_large', `${keys.length} keys; the policy's limit is ${limits.maxKeys}`, true);
-      return undefined;
-    }
-    const copy: Record<string, unknown> = {};
-    this.copies.set(value, copy);
-    for (const key of keys) {
+    const { limits } = this;
+    let count = 0;
+    this.enter(value, copy);
+    for (const key in copy) {
       if (this.stopped) break;
+      // Only the copy's own keys: an enumerable key a polluted Object.prototype lists is not the input's.
+      if (!Object.prototype.hasOwnProperty.call(copy, key)) continue;
+      // At most maxKeys values are read before too many keys are found.
+      if (++count > limits.maxKeys) {
+        this.report('too_large', `more than ${limits.maxKeys} keys; the policy's limit is ${limits.maxKeys}`, true);
+        break;
+      }
       // Reported at the object: a path holding the key would be as long as the key.
       if (key.length > limits.maxKeyLength) {
         this.report('too_large', `a key of ${key.length} characters; the policy's limit is ${limits.maxKeyLength}`, false);
+        delete copy[key];
         continue;
       }
+      const item = copy[key];
       this.keys.push(key);
-      let item: unknown;
-      let readable = true;
-      try {
-        item = (value as Record<string, unknown>)[key];
-      } catch {
-        readable = false;
-        this.report('unreadable', 'could not be read: reading this value threw an exception', true);
-      }
-      if (readable) {
-        const read = this.read(item, inMessage || key === this.options.messageKey);
+      const read = this.read(item, inMessage || key === this.options.messageKey);
+      // Only an object or a function is replaced (by its copy, or by nothing).
+      if (read !== item) {
         // An own `__proto__` key (as JSON.parse makes it) stays an own key, never a prototype.
         if (key === '__proto__') Object.defineProperty(copy, key, { value: read, enumerable: true, writable: true, configurable: true });
         else copy[key] = read;
       }
       this.keys.pop();
     }
+    this.leave();
     return copy;
+  }
+
+  /** The slow path of an object whose copy threw: key by key, to report the key that cannot be read. */
+  private readObjectByKey(value: object): undefined {
+    let keys: string[];
+    try {
+      keys = Object.keys(value);
+    } catch {
+      return this.unreadable();
+    }
+    for (const key of keys) {
+      this.keys.push(key);
+      try {
+        Reflect.get(value, key);
+      } catch {
+        this.report('unreadable', 'could not be read: reading this value threw an exception', true);
+        this.keys.pop();
+        return undefined;
+      }
+      this.keys.pop();
+    }
+    // Every key read once without throwing, yet the copy threw (a proxy whose traps differ): the object itself.
+    return this.unreadable();
+  }
+
+  private enter(value: object, copy: unknown): void {
+    this.ancestors.push(value);
+    this.ancestorCopies.push(copy);
+  }
+
+  private leave(): void {
+    this.ancestors.pop();
+    this.ancestorCopies.pop();
   }
 }
 

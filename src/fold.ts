@@ -150,8 +150,12 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
   // T-3, I-7: the anchor is the later of the observation start and the last restart.
   const recount = (c: Condition): void => {
     if (c.observationStart === null) return;
-    c.anchor = c.restartAt === null ? c.observationStart : Math.max(c.observationStart, c.restartAt);
-    c.releaseAt = countFullDays(zone, c.anchor, days, policy.dayCounting);
+    const anchor = c.restartAt === null ? c.observationStart : Math.max(c.observationStart, c.restartAt);
+    // The release depends on the anchor alone: many resets at one instant count the days once.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a shortcut; counting again gives the same release
+    if (anchor === c.anchor && c.releaseAt !== null) return;
+    c.anchor = anchor;
+    c.releaseAt = countFullDays(zone, anchor, days, policy.dayCounting);
   };
 
   const newCondition = (rule: RuleId, ms: number, evidence: string[], declared: boolean): Condition => ({
