@@ -64,6 +64,15 @@ function run<T>(
   }
 }
 
+/** Whether `cause` is a `HealthCodeInputError`; `instanceof` itself throws for a revoked proxy. */
+function isInputError(cause: unknown): cause is HealthCodeInputError {
+  try {
+    return cause instanceof HealthCodeInputError;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Validates a policy once and returns the functions bound to it. Throws `HealthCodeInputError`
  * listing every problem when the policy is invalid.
@@ -80,8 +89,7 @@ export function createEngine(policy: unknown): Engine {
     cp = compilePolicy(policy);
   } catch (cause) {
     // Only HealthCodeInputError leaves createEngine: an invalid policy, or a defect (`internal`).
-    if (cause instanceof HealthCodeInputError) throw cause;
-    throw new HealthCodeInputError([internalIssue(cause, 'compile the policy')], 'policy');
+    throw isInputError(cause) ? cause : new HealthCodeInputError([internalIssue(cause, 'compile the policy')], 'policy');
   }
   const safeEvaluate = (declaration: unknown, history: unknown, now: unknown): SafeResult<Assessment> =>
     run(cp, declaration, history, now, (input, timeline, state) => assess(cp, input, timeline, state));
