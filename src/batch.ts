@@ -43,6 +43,15 @@ export function summarize(assessment: Assessment): AssessmentSummary {
   };
 }
 
+/** `Array.isArray`, which throws for a revoked proxy: such a value is not a case either. */
+function isList(value: object): boolean {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return true;
+  }
+}
+
 function evaluateOne(item: unknown, index: number, engine: Engine, now: unknown, summary: boolean): BatchResult {
   let input = item;
   if (typeof input === 'string') {
@@ -54,13 +63,20 @@ function evaluateOne(item: unknown, index: number, engine: Engine, now: unknown,
       return { index, ok: false, issues: [{ path: [], code: 'invalid', message: `not a JSON case: ${reason}` }] };
     }
   }
-  if (input === null || typeof input !== 'object' || Array.isArray(input))
+  if (input === null || typeof input !== 'object' || isList(input))
     return {
       index,
       ok: false,
       issues: [{ path: [], code: input === undefined ? 'required' : 'invalid_type', message: 'expected a case: { declaration, history }' }],
     };
-  const record = input as { declaration?: unknown; history?: unknown; now?: unknown };
+  // The three fields are read once, here: a getter or a proxy that throws is that case's problem.
+  let record: { declaration?: unknown; history?: unknown; now?: unknown };
+  try {
+    const { declaration, history, now: own } = input as { declaration?: unknown; history?: unknown; now?: unknown };
+    record = { declaration, history, now: own };
+  } catch {
+    return { index, ok: false, issues: [{ path: [], code: 'unreadable', message: 'could not be read: reading this case threw an exception' }] };
+  }
   if (summary) {
     const result = engine.safeSummarize(record.declaration, record.history, record.now ?? now);
     return result.success ? { index, ok: true, summary: result.data } : { index, ok: false, issues: result.error.issues };
@@ -104,5 +120,11 @@ export async function* evaluateMany(
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
+  try {
+    return typeof (value as { then?: unknown }).then === 'function';
+  } catch {
+    // A `then` that cannot be read (a revoked proxy, a getter that throws): not a promise, a bad case.
+    return false;
+  }
 }

@@ -7,6 +7,7 @@ import {
   createEngine,
   defaultEngine,
   evaluate,
+  evaluateMany,
   check,
   lianyungang2020,
   safeCheck,
@@ -162,5 +163,25 @@ describe('RULES §9: createEngine throws only HealthCodeInputError', () => {
       const error = thrownBy(() => createEngine(policy)) as HealthCodeInputError;
       expect(error.issues).toEqual([expect.objectContaining({ path: ['policy'], code: 'unreadable' })]);
     }
+  });
+});
+
+describe('RULES §9: evaluateMany never stops on a hostile case', () => {
+  it('RULES §9: hostile cases (a case or a field that cannot be read, hostile values inside) each get their own result, in order, and the batch goes on', async () => {
+    const good = { declaration: minimalDeclaration(), history: [approved], now: NOW };
+    const cases: unknown[] = [
+      good,
+      revoked(),
+      Object.defineProperty({ history: [] }, 'declaration', { enumerable: true, get: () => { throw Object.create(null); } }),
+      new Proxy({}, { get: () => { throw Symbol('get'); } }),
+      { declaration: revoked(), history: [approved], now: NOW },
+      good,
+    ];
+    const results = [];
+    for await (const result of evaluateMany(cases)) results.push(result);
+    expect(results.map((r) => [r.index, r.ok])).toEqual([[0, true], [1, false], [2, false], [3, false], [4, false], [5, true]]);
+    for (const r of results) if (!r.ok) for (const issue of r.issues) expect(issue.code).not.toBe('internal');
+    const unreadable = results[2];
+    expect(unreadable?.ok === false && unreadable.issues).toEqual([expect.objectContaining({ path: [], code: 'unreadable' })]);
   });
 });
