@@ -266,6 +266,22 @@ describe('T-2: instants and days in the years 1970–2199 in the policy zone', (
     );
   });
 
+  it('T-2 (issue 16 reproduction): new Date(8.64e15) and new Date(-8.64e15) as now are out_of_range at now; an invalid Date is invalid_instant', () => {
+    for (const now of [new Date(8.64e15), new Date(-8.64e15)])
+      expect(expectInputFailure(safeEvaluate(minimalDeclaration(), [], now), ['now'])).toEqual([expect.objectContaining({ path: ['now'], code: 'out_of_range' })]);
+    expect(expectInputFailure(safeEvaluate(minimalDeclaration(), [], new Date(Number.NaN)), ['now'])).toEqual([
+      { path: ['now'], code: 'invalid_instant', message: 'an invalid Date' },
+    ]);
+  });
+
+  it('T-2: a valid input near the end of 2199 gives a result whose every instant has four digits and that check accepts', () => {
+    const declaration = minimalDeclaration({ submittedAt: '2199-12-30T10:00:00+08:00', closeContactOfCase: true });
+    const a = evaluate(declaration, [{ ...approved, at: '2199-12-30T11:00:00+08:00' }], '2199-12-31T23:00:00+08:00');
+    expect(a.releaseAt).toBe('2200-01-14T00:00:00+08:00');
+    expect(JSON.stringify(a).match(/"\d{5,}-/)).toBeNull();
+    expect(safeCheck(a, { ...context, at: '2199-12-31T23:00:00+08:00' }).success).toBe(true);
+  });
+
   it('T-2: a checkpoint instant and a policy key-area day outside 1970–2199 are out_of_range too', () => {
     const result = safeCheck(null, { ...context, at: '2200-01-01T00:00:00+08:00' });
     expect(expectInputFailure(result, ['context'])).toEqual([expect.objectContaining({ path: ['context', 'at'], code: 'out_of_range' })]);
