@@ -152,26 +152,30 @@ class Reader {
   }
 
   private readObject(value: object, inMessage: boolean): Record<string, unknown> | undefined {
-    // One copy of the own enumerable properties first (each getter runs once, here), then the copy
-    // is read. When the copy throws, the slow path below finds the key that cannot be read.
+    // One copy of the own enumerable properties (each getter runs once, here), then the copy is
+    // read. When the copy throws, the slow path below finds the key that cannot be read.
+    const { limits } = this;
     let copy: Record<string, unknown>;
     try {
+      // The keys are counted before anything is copied: an object of 10⁶ keys is refused after
+      // the runtime lists them, without a copy of them (enumerable inherited keys count too).
+      let listed = 0;
+      for (const key in value) {
+        void key;
+        if (++listed > limits.maxKeys) {
+          this.report('too_large', `more than ${limits.maxKeys} keys; the policy's limit is ${limits.maxKeys}`, true);
+          return undefined;
+        }
+      }
       copy = { ...value };
     } catch {
       return this.readObjectByKey(value);
     }
-    const { limits } = this;
-    let count = 0;
     this.enter(value, copy);
     for (const key in copy) {
       if (this.stopped) break;
       // Only the copy's own keys: an enumerable key a polluted Object.prototype lists is not the input's.
       if (!Object.prototype.hasOwnProperty.call(copy, key)) continue;
-      // At most maxKeys values are read before too many keys are found.
-      if (++count > limits.maxKeys) {
-        this.report('too_large', `more than ${limits.maxKeys} keys; the policy's limit is ${limits.maxKeys}`, true);
-        break;
-      }
       // Reported at the object: a path holding the key would be as long as the key.
       if (key.length > limits.maxKeyLength) {
         this.report('too_large', `a key of ${key.length} characters; the policy's limit is ${limits.maxKeyLength}`, false);
