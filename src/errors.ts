@@ -32,6 +32,9 @@ export type IssueCode =
   | 'invalid'
   | 'internal';
 
+/** How many issues the message of a `HealthCodeInputError` lists; its `issues` hold every one. */
+export const MAX_ISSUES_LISTED = 100;
+
 /** The longest message an issue carries: a message that quotes an input is cut here (RULES §9). */
 export const MAX_MESSAGE_LENGTH = 500;
 
@@ -72,9 +75,13 @@ export class HealthCodeInputError extends Error {
   readonly issues: readonly InputIssue[];
 
   constructor(issues: readonly InputIssue[], subject = 'input') {
+    // The message lists the first MAX_ISSUES_LISTED problems (`issues` holds every one), so that
+    // an input with 10⁵ problems does not give a message of megabytes.
+    const listed = issues.length <= MAX_ISSUES_LISTED ? issues : issues.slice(0, MAX_ISSUES_LISTED);
     super(
       `Invalid ${subject}: ${issues.length} problem${issues.length === 1 ? '' : 's'}\n` +
-        issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message} [${issue.code}]`).join('\n'),
+        listed.map((issue) => `  ${formatPath(issue.path)}: ${issue.message} [${issue.code}]`).join('\n') +
+        (listed.length < issues.length ? `\n  … and ${issues.length - listed.length} more (see issues)` : ''),
     );
     this.issues = issues;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_READ_ISSUES, readBounded, type Limits } from '../../src/bounds.js';
-import { MAX_MESSAGE_LENGTH, clip, internalIssue } from '../../src/errors.js';
+import { HealthCodeInputError, MAX_ISSUES_LISTED, MAX_MESSAGE_LENGTH, clip, internalIssue } from '../../src/errors.js';
 import { lianyungang2020 } from '../../src/index.js';
 import { revoked } from '../hostile/support.js';
 
@@ -226,5 +226,24 @@ describe('RULES §9: bounded messages (src/errors.ts)', () => {
     const long = message(new RangeError('r'.repeat(10_000)));
     expect(long.startsWith(`${prefix}RangeError: rrr`)).toBe(true);
     expect(long.length).toBe(prefix.length + 500 + '); please report it'.length);
+  });
+});
+
+describe('RULES §9: the message of HealthCodeInputError is bounded', () => {
+  const issue = (i: number) => ({ path: ['history', i, 'at'], code: 'invalid_instant' as const, message: 'm' });
+
+  it('RULES §9: MAX_ISSUES_LISTED problems are all listed; with one more, the first MAX_ISSUES_LISTED and a count of the rest; issues holds every one', () => {
+    expect(MAX_ISSUES_LISTED).toBe(100);
+    const exact = new HealthCodeInputError(Array.from({ length: 100 }, (_, i) => issue(i)));
+    expect(exact.message.split('\n')).toHaveLength(101);
+    expect(exact.message).toContain('history[99].at: m [invalid_instant]');
+    expect(exact.message).not.toContain('more (see issues)');
+    const over = new HealthCodeInputError(Array.from({ length: 102 }, (_, i) => issue(i)));
+    const lines = over.message.split('\n');
+    expect(lines[0]).toBe('Invalid input: 102 problems');
+    expect(lines).toHaveLength(102);
+    expect(lines[100]).toBe('  history[99].at: m [invalid_instant]');
+    expect(lines[101]).toBe('  … and 2 more (see issues)');
+    expect(over.issues).toHaveLength(102);
   });
 });

@@ -150,7 +150,7 @@ function expectWellFormedFailure(
   if (result.success) return;
   expect(result.error).toBeInstanceOf(HealthCodeInputError);
   expect(result.error.issues.length).toBeGreaterThan(0);
-  for (const issue of result.error.issues) {
+  for (const [index, issue] of result.error.issues.entries()) {
     expect(isCrash(issue), issue.message).toBe(false);
     expect(ISSUE_CODES).toContain(issue.code);
     expect(issue.message.length).toBeGreaterThan(0);
@@ -158,7 +158,8 @@ function expectWellFormedFailure(
     expect(Object.keys(args)).toContain(head);
     for (const part of rest) expect(['string', 'number']).toContain(typeof part);
     expect(parentExists(args[head as string], rest), `${formatPath(issue.path)} leads outside the input`).toBe(true);
-    expect(result.error.message).toContain(formatPath(issue.path));
+    // The message lists the first 100 problems (MAX_ISSUES_LISTED); `issues` holds every one.
+    if (index < 100) expect(result.error.message).toContain(formatPath(issue.path));
   }
 }
 
