@@ -253,7 +253,10 @@ function main(argv) {
 function report(issues, lang) {
   const c = colon(lang);
   const head = `${t(lang, 'badInput')}${c}${issues.length} ${t(lang, 'problems')}`;
-  return [head, ...issues.map((i) => `  ${formatPath(i.path)}: ${i.message}${i.code === 'invalid' ? '' : ` [${i.code}]`}`)].join('\n');
+  // At most 100 problems are printed, then how many more there are.
+  const shown = issues.slice(0, 100).map((i) => `  ${formatPath(i.path)}: ${i.message}${i.code === 'invalid' ? '' : ` [${i.code}]`}`);
+  if (issues.length > shown.length) shown.push(`  … ${issues.length - shown.length} more`);
+  return [head, ...shown].join('\n');
 }
 
 function langOf(argv) {

@@ -185,6 +185,17 @@ describe('examples/cli.mjs and examples/batch/cli.mjs on hostile files (RULES §
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('RULES §9: a case with 5,000 problems prints the first 100 and how many more, no stack trace', () => {
+    const parsed = JSON.parse(kase) as { declaration: Record<string, unknown> };
+    parsed.declaration['symptoms'] = Array.from({ length: 5000 }, () => 'cough');
+    const r = run(['evaluate', '-', '--now', NOW], JSON.stringify(parsed));
+    expect(r.status).toBe(2);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('  '));
+    expect(lines).toHaveLength(101);
+    expect(lines[100]).toBe('  … 4900 more');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('RULES §9: an oversize case (a million and one symptoms, over maxArrayLength) is one too_large line with its path, no stack trace', () => {
     const parsed = JSON.parse(kase) as { declaration: Record<string, unknown> };
     parsed.declaration['symptoms'] = Array.from({ length: 1_000_001 }, () => 'fever');
