@@ -16,7 +16,7 @@ export default defineConfig({
   // must use the same engine and `HealthCodeInputError` class as the main entry, or `instanceof`
   // fails for an app that requires both.
   splitting: true,
-  // @noble/hashes and @noble/curves 2.x ship ESM only: the CommonJS build must carry its own copy.
-  noExternal: ['@noble/hashes', '@noble/curves'],
+  // @noble/hashes, @noble/curves 2.x and cborg ship ESM only: the CommonJS build must carry its own copy.
+  noExternal: ['@noble/hashes', '@noble/curves', 'cborg'],
   tsconfig: 'tsconfig.build.json',
 });

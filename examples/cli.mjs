@@ -16,6 +16,8 @@ import { code as codeCommand, keygen, scan } from './code-cli.mjs';
 import { DETAILED_ISSUES, HELP_HINT, ISSUE_TEXT, LABELS, LANGS, TRANSITION_TEXT, USAGE } from './i18n.mjs';
 
 const CASE_KEYS = new Set(['declaration', 'history', 'now', 'expect', 'note']);
+const MAX_UNKNOWN_KEYS = 10;
+const MAX_KEY_SHOWN = 64;
 const FLAG_OF = { venue: '--venue', direction: '--direction', role: '--role', celsius: '--celsius', at: '--now', recordId: '--record-id' };
 
 /** A problem with what the user gave us, reported like the library's input errors (exit 2). */
@@ -43,8 +45,11 @@ function readSource(name, what) {
   }
 }
 
+// A byte-order mark (as some editors write one) is not part of the JSON text.
+const stripBom = (text) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 function readJson(name, what) {
-  const text = readSource(name, what);
+  const text = stripBom(readSource(name, what));
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -60,17 +65,31 @@ function readCase(name, issues) {
   const data = readJson(name, 'case');
   if (data === null || typeof data !== 'object' || Array.isArray(data))
     throw new UsageError([problem([], `${name}: a case is an object { "declaration": …, "history": [ … ] }`)]);
-  for (const key of Object.keys(data))
-    if (!CASE_KEYS.has(key)) issues.push({ path: [key], code: 'unrecognized_keys', message: `unknown key in a case file (expected ${[...CASE_KEYS].join(', ')})` });
+  // Each unknown key is named in its path, unless it is too long to print; at most ten are listed.
+  const unknown = Object.keys(data).filter((key) => !CASE_KEYS.has(key));
+  for (const key of unknown.slice(0, MAX_UNKNOWN_KEYS))
+    issues.push({
+      path: key.length <= MAX_KEY_SHOWN ? [key] : [],
+      code: 'unrecognized_keys',
+      message: `unknown key${key.length <= MAX_KEY_SHOWN ? '' : ` of ${key.length} characters`} in a case file (expected ${[...CASE_KEYS].join(', ')})`,
+    });
+  if (unknown.length > MAX_UNKNOWN_KEYS)
+    issues.push({ path: [], code: 'unrecognized_keys', message: `${unknown.length - MAX_UNKNOWN_KEYS} more unknown keys in the case file` });
   if (data.now !== undefined && typeof data.now !== 'string')
     issues.push({ path: ['now'], code: 'invalid_instant', message: 'an ISO-8601 instant with offset, e.g. 2020-02-10T12:00:00+08:00' });
   return data;
 }
 
+/** Adds the engine's issues to the file's, leaving out a second report of a bad `now` (one issue per problem). */
+function addIssues(issues, more) {
+  const nowReported = issues.some((issue) => issue.path.length === 1 && issue.path[0] === 'now');
+  for (const issue of more) if (!(nowReported && issue.path.length === 1 && issue.path[0] === 'now')) issues.push(issue);
+}
+
 /** Evaluates a case, or throws every problem of the file and of the evaluation at once. */
 function evaluateCase(engine, kase, now, issues) {
-  const result = engine.safeEvaluate(kase.declaration, kase.history, typeof now === 'string' || now instanceof Date ? now : String(now));
-  if (!result.success) issues.push(...result.error.issues);
+  const result = engine.safeEvaluate(kase.declaration, kase.history, now);
+  if (!result.success) addIssues(issues, result.error.issues);
   if (issues.length > 0) throw new HealthCodeInputError(issues);
   return result.data;
 }
@@ -260,7 +279,7 @@ async function main(argv) {
       const engine = engineFor(values);
       let now = nowOf(values, kase);
       const evaluated = kase === null ? null : engine.safeEvaluate(kase.declaration, kase.history, now);
-      if (evaluated?.success === false) issues.push(...evaluated.error.issues);
+      if (evaluated?.success === false) addIssues(issues, evaluated.error.issues);
       const assessment = evaluated?.success ? evaluated.data : null;
       // The checkpoint's instant is the evaluation's instant, written in the policy's zone.
       if (assessment !== null) now = assessment.evaluatedAt;
@@ -294,7 +313,10 @@ function report(issues, lang) {
   const head = `${t(lang, 'badInput')}${c}${issues.length} ${t(lang, 'problems')}`;
   // The library's messages are English (for logs); other languages render the issue by its code.
   const text = (i) => (lang === 'en' || ISSUE_TEXT[i.code] === undefined ? i.message : `${ISSUE_TEXT[i.code][lang]}${DETAILED_ISSUES.has(i.code) ? `（${i.message}）` : ''}`);
-  return [head, ...issues.map((i) => `  ${formatPath(i.path)}${c}${text(i)}${i.code === 'invalid' ? '' : ` [${i.code}]`}`)].join('\n');
+  // At most 100 problems are printed, then how many more there are.
+  const shown = issues.slice(0, 100).map((i) => `  ${formatPath(i.path)}${c}${text(i)}${i.code === 'invalid' ? '' : ` [${i.code}]`}`);
+  if (issues.length > shown.length) shown.push(`  … ${issues.length - shown.length} more`);
+  return [head, ...shown].join('\n');
 }
 
 function langOf(argv) {
@@ -322,7 +344,14 @@ try {
     process.stderr.write(`${report([problem([], error.message)], lang)}\n\n${USAGE[lang]}`);
     code = 2;
   } else {
-    process.stderr.write(`error: ${error?.stack ?? error}\n`);
+    // No stack trace: a message, bounded, whatever was thrown.
+    let message;
+    try {
+      message = error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
+    } catch {
+      message = 'an unknown error';
+    }
+    process.stderr.write(`error: ${message.slice(0, 500)}\n`);
     code = 1;
   }
 }

@@ -43,6 +43,15 @@ export function summarize(assessment: Assessment): AssessmentSummary {
   };
 }
 
+/** `Array.isArray`, which throws for a revoked proxy: such a value is not a case either. */
+function isList(value: object): boolean {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return true;
+  }
+}
+
 /** A case of a batch as read: its three fields, or the issues of an item that is not one. */
 export type ReadCase =
   | { readonly ok: true; readonly declaration: unknown; readonly history: unknown; readonly now: unknown }
@@ -60,10 +69,15 @@ export function readCase(item: unknown): ReadCase {
       return { ok: false, issues: [{ path: [], code: 'invalid', message: `not a JSON case: ${reason}` }] };
     }
   }
-  if (input === null || typeof input !== 'object' || Array.isArray(input))
+  if (input === null || typeof input !== 'object' || isList(input))
     return { ok: false, issues: [{ path: [], code: input === undefined ? 'required' : 'invalid_type', message: 'expected a case: { declaration, history }' }] };
-  const record = input as { declaration?: unknown; history?: unknown; now?: unknown };
-  return { ok: true, declaration: record.declaration, history: record.history, now: record.now };
+  // The three fields are read once, here: a getter or a proxy that throws is that case's problem.
+  try {
+    const { declaration, history, now } = input as { declaration?: unknown; history?: unknown; now?: unknown };
+    return { ok: true, declaration, history, now };
+  } catch {
+    return { ok: false, issues: [{ path: [], code: 'unreadable', message: 'could not be read: reading this case threw an exception' }] };
+  }
 }
 
 function evaluateOne(item: unknown, index: number, engine: Engine, now: unknown, summary: boolean): BatchResult {
@@ -112,5 +126,11 @@ export async function* evaluateMany(
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
+  try {
+    return typeof (value as { then?: unknown }).then === 'function';
+  } catch {
+    // A `then` that cannot be read (a revoked proxy, a getter that throws): not a promise, a bad case.
+    return false;
+  }
 }

@@ -115,7 +115,17 @@ export function createZone(name: string): Zone {
   // per offset. Writes exactly what `formatInstant` writes (the same three writers, any number).
   const dates = new Map<number, string>();
   const offsets = new Map<number, string>();
+  // The last instant written: a trail writes one instant many times in a row (resets at one instant).
+  let lastMs = Number.NaN;
+  let lastText = '';
   const format = (ms: number): string => {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a cache; writing the instant again gives the same text
+    if (ms === lastMs) return lastText;
+    lastText = formatUncached(ms);
+    lastMs = ms;
+    return lastText;
+  };
+  const formatUncached = (ms: number): string => {
     // An offset with seconds (local mean time, before about 1900; Monrovia until 1972) is written
     // rounded to the minute, and the time of day is written in that same offset, so that the text
     // reads back as exactly this instant (T-2).

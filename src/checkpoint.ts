@@ -7,13 +7,16 @@ import type { CompiledPolicy } from './policy/compile.js';
 import { AssessmentSchema, type Assessment, type Message } from './schema/assessment.js';
 import {
   CheckpointContextSchema,
+  contextWithInstant,
   type CheckDecision,
   type CheckpointRule,
   type CheckpointStep,
   type TemperatureRecord,
 } from './schema/checkpoint.js';
 import type { Colour, RuleId, Venue } from './schema/primitives.js';
-import { oversizedStrings, type Checked } from './validate.js';
+import { readBounded } from './bounds.js';
+import { outOfRange } from './policy/compile.js';
+import { pushAll, type Checked } from './validate.js';
 
 /**
  * The checkpoint table of RULES §6 (policy §7): the first row that matches decides, in the order
@@ -260,26 +263,40 @@ function decideRow(
   }
 }
 
-/** A checkpoint context as validated, with its instant read once. */
+/** A checkpoint context as validated, with its instant read once and the ids a record may not take. */
 export interface ValidContext {
   readonly context: z.output<typeof CheckpointContextSchema>;
   readonly atMs: number;
+  readonly taken: ReadonlySet<string>;
 }
 
-/** Validates a checkpoint context; every problem goes into `issues` under `context`. */
-export function checkContext(cp: CompiledPolicy, context: unknown, issues: InputIssue[]): ValidContext | undefined {
-  oversizedStrings(context, ['context'], cp.policy.limits.maxStringLength, issues);
-  const parsed = CheckpointContextSchema.safeParse(context);
+/**
+ * Validates a checkpoint context, read within the policy's limits first (RULES §9); every problem
+ * goes into `issues` under `context`. `taken` are the ids of the events of the assessment shown:
+ * the record is a history event, so its id may be none of them, nor `declaration` (RULES §6).
+ */
+export function checkContext(cp: CompiledPolicy, context: unknown, issues: InputIssue[], taken: ReadonlySet<string> = new Set()): ValidContext | undefined {
+  const read = readBounded(contextWithInstant(context), ['context'], cp.policy.limits);
+  pushAll(issues, read.issues);
+  if (!read.complete) return undefined;
+  const parsed = CheckpointContextSchema.safeParse(read.value);
   if (!parsed.success) {
-    issues.push(
-      ...(context === undefined || context === null
-        ? [{ path: ['context'], code: 'required', message: 'a checkpoint context { venue, direction, at, … }' } satisfies InputIssue]
-        : fromZodIssues(parsed.error.issues, ['context'], context)),
-    );
+    if (read.value === undefined || read.value === null)
+      issues.push({ path: ['context'], code: 'required', message: 'a checkpoint context { venue, direction, at, … }' });
+    else pushAll(issues, fromZodIssues(parsed.error.issues, ['context'], read.value));
     return undefined;
   }
+  const ctx = parsed.data;
   // CheckpointContextSchema accepts only instants that parseInstant reads.
-  return { context: parsed.data, atMs: parseInstant(parsed.data.at) as number };
+  const atMs = parseInstant(ctx.at) as number;
+  const before = issues.length;
+  // T-2: the encounter's instant in the years 1970–2199.
+  if (atMs < cp.range.fromMs || atMs > cp.range.toMs) issues.push(outOfRange(['context', 'at']));
+  if (ctx.recordId === 'declaration')
+    issues.push({ path: ['context', 'recordId'], code: 'reserved_id', message: '"declaration" is the evidence id of the declaration itself' });
+  else if (ctx.recordId !== undefined && taken.has(ctx.recordId))
+    issues.push({ path: ['context', 'recordId'], code: 'duplicate_id', message: `id "${ctx.recordId}" is already an event of the assessment's history` });
+  return issues.length === before ? { context: ctx, atMs, taken } : undefined;
 }
 
 /**
@@ -299,9 +316,17 @@ export function decideEncounter(cp: CompiledPolicy, shown: Shown | null, invalid
   if (row.rule === 'C6' || skipped || (row.rule === 'C12' && fever && invalid?.subjectKnown === true)) {
     // §8: the checkpoint uploads the abnormal reading; as a `temperature` event it feeds §5.
     const at = cp.zone.format(valid.atMs);
-    record = { id: ctx.recordId ?? `checkpoint:${ctx.venue}:${at}`, at, kind: 'temperature', celsius: ctx.celsius as number, venue: ctx.venue };
+    record = { id: ctx.recordId ?? freeId(`checkpoint:${ctx.venue}:${at}`, valid.taken), at, kind: 'temperature', celsius: ctx.celsius as number, venue: ctx.venue };
   }
   return { admit: row.admit, rule: row.rule, steps: [...row.steps], message: { ...message }, record };
+}
+
+/** `base`, or `base:2`, `base:3` … the first that is not taken (RULES §6: a default record id never clashes). */
+function freeId(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base}:${n}`)) n++;
+  return `${base}:${n}`;
 }
 
 /** The note a decision carries when readings.feverAtHome "admit-home" skipped C6 (RULES §12). */
@@ -391,13 +416,15 @@ function staleness(cp: CompiledPolicy, a: Assessment, atMs: number): Invalid | n
  * assessment (§11), and a checkpoint decides only on one.
  */
 export function readAssessment(cp: CompiledPolicy, assessment: unknown, issues: InputIssue[]): Assessment | undefined {
-  const parsed = AssessmentSchema.safeParse(assessment);
+  // RULES §9: read within the policy's limits first; an assessment's messages are rendered from
+  // its evidence, so they may be as long as maxMessageLength.
+  const read = readBounded(assessment, ['assessment'], cp.policy.limits, { messageKey: 'message' });
+  pushAll(issues, read.issues);
+  if (!read.complete) return undefined;
+  const parsed = AssessmentSchema.safeParse(read.value);
   if (!parsed.success) {
-    issues.push(
-      ...(assessment === undefined
-        ? [{ path: ['assessment'], code: 'required', message: 'an assessment, or null when no code is shown' } satisfies InputIssue]
-        : fromZodIssues(parsed.error.issues, ['assessment'], assessment)),
-    );
+    if (read.value === undefined) issues.push({ path: ['assessment'], code: 'required', message: 'an assessment, or null when no code is shown' });
+    else pushAll(issues, fromZodIssues(parsed.error.issues, ['assessment'], read.value));
     return undefined;
   }
   const a = parsed.data;
@@ -424,7 +451,12 @@ export function readAssessment(cp: CompiledPolicy, assessment: unknown, issues: 
 export function decideCheckpoint(cp: CompiledPolicy, assessment: unknown, context: unknown): Checked<CheckDecision> {
   const issues: InputIssue[] = [];
   const shown = assessment === null ? null : (readAssessment(cp, assessment, issues) ?? null);
-  const valid = checkContext(cp, context, issues);
+  const taken = new Set<string>();
+  if (shown !== null) {
+    for (const id of shown.applied) taken.add(id);
+    for (const item of shown.ignored) taken.add(item.id);
+  }
+  const valid = checkContext(cp, context, issues, taken);
   if (valid === undefined || issues.length > 0) return { ok: false, issues };
   const invalid = shown === null ? null : staleness(cp, shown, valid.atMs);
   const facts: Shown | null =

@@ -3,6 +3,7 @@ import { createZone } from './calendar.js';
 import { createEngine, type Engine } from './engine.js';
 import { HealthCodeInputError, type InputIssue } from './errors.js';
 import { policyHash } from './policy/canonical.js';
+import { compilePolicy } from './policy/compile.js';
 import type { Policy } from './schema/policy.js';
 import { parseNow } from './validate.js';
 import type { Assessment } from './schema/assessment.js';
@@ -323,7 +324,7 @@ export function mergeReports(parts: readonly ImpactReport[], options: { readonly
 /** `now` in the baseline policy's zone; throws `HealthCodeInputError` (path `now`) when invalid. */
 export function nowText(engine: Engine, now: unknown): string {
   const issues: InputIssue[] = [];
-  const ms = parseNow(now, ['now'], issues);
+  const ms = parseNow(now, ['now'], compilePolicy(engine.policy), issues);
   if (ms === undefined) throw new HealthCodeInputError(issues);
   return createZone(engine.policy.timeZone).format(ms);
 }

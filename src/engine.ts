@@ -1,11 +1,11 @@
 import { assess, summarizeState, type AssessmentSummary } from './assess.js';
 import { decideCheckpoint } from './checkpoint.js';
-import { HealthCodeInputError } from './errors.js';
+import { HealthCodeInputError, internalIssue } from './errors.js';
 import { fold, type FoldState } from './fold.js';
 import { lianyungang2020 } from './policy/lianyungang2020.js';
 import { compilePolicy, type CompiledPolicy } from './policy/compile.js';
 import type { Assessment } from './schema/assessment.js';
-import { contextWithInstant, type CheckDecision, type CheckpointContextInput } from './schema/checkpoint.js';
+import type { CheckDecision, CheckpointContextInput } from './schema/checkpoint.js';
 import type { DeclarationInput } from './schema/declaration.js';
 import type { EventInput } from './schema/events.js';
 import type { Policy, ValidPolicy } from './schema/policy.js';
@@ -67,11 +67,18 @@ function run<T>(
     const timeline = buildTimeline(checked.value.events, checked.value.nowMs);
     return { success: true, data: finish(checked.value, timeline, fold(cp, checked.value, timeline)) };
   } catch (cause) {
-    // Input that the schemas let through must never crash the caller: report it as an issue.
-    return {
-      success: false,
-      error: new HealthCodeInputError([{ path: [], code: 'invalid', message: `could not evaluate: ${String(cause)}` }]),
-    };
+    // Every input was read into plain data first (RULES §9): an exception here is the engine's own
+    // defect, never the caller's mistake, and is reported as such (code `internal`).
+    return { success: false, error: new HealthCodeInputError([internalIssue(cause, 'evaluate')]) };
+  }
+}
+
+/** Whether `cause` is a `HealthCodeInputError`; `instanceof` itself throws for a revoked proxy. */
+function isInputError(cause: unknown): cause is HealthCodeInputError {
+  try {
+    return cause instanceof HealthCodeInputError;
+  } catch {
+    return false;
   }
 }
 
@@ -86,20 +93,23 @@ function run<T>(
  * engine.evaluate(declaration, history, '2020-02-10T12:00:00+08:00').colour;
  */
 export function createEngine(policy: Policy): Engine {
-  const cp = compilePolicy(policy);
+  let cp: CompiledPolicy;
+  try {
+    cp = compilePolicy(policy);
+  } catch (cause) {
+    // Only HealthCodeInputError leaves createEngine: an invalid policy, or a defect (`internal`).
+    throw isInputError(cause) ? cause : new HealthCodeInputError([internalIssue(cause, 'compile the policy')], 'policy');
+  }
   const safeEvaluate = (declaration: unknown, history: unknown, now: unknown): SafeResult<Assessment> =>
     run(cp, declaration, history, now, (input, timeline, state) => assess(cp, input, timeline, state));
   const safeSummarize = (declaration: unknown, history: unknown, now: unknown): SafeResult<AssessmentSummary> =>
     run(cp, declaration, history, now, (input, _timeline, state) => summarizeState(cp, input, state));
   const safeCheck = (assessment: unknown, context: unknown): SafeResult<CheckDecision> => {
     try {
-      const decided = decideCheckpoint(cp, assessment, contextWithInstant(context));
+      const decided = decideCheckpoint(cp, assessment, context);
       return decided.ok ? { success: true, data: decided.value } : { success: false, error: new HealthCodeInputError(decided.issues) };
     } catch (cause) {
-      return {
-        success: false,
-        error: new HealthCodeInputError([{ path: [], code: 'invalid', message: `could not check: ${String(cause)}` }]),
-      };
+      return { success: false, error: new HealthCodeInputError([internalIssue(cause, 'check')]) };
     }
   };
   return {

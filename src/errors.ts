@@ -32,7 +32,21 @@ export type IssueCode =
   | 'policy_mismatch'
   | 'inconsistent'
   | 'invalid_key'
-  | 'invalid';
+
+  | 'unreadable'
+  | 'invalid'
+  | 'internal';
+
+/** How many issues the message of a `HealthCodeInputError` lists; its `issues` hold every one. */
+export const MAX_ISSUES_LISTED = 100;
+
+/** The longest message an issue carries: a message that quotes an input is cut here (RULES §9). */
+export const MAX_MESSAGE_LENGTH = 500;
+
+/** `text`, cut to `MAX_MESSAGE_LENGTH` characters with an ellipsis when longer. */
+export function clip(text: string): string {
+  return text.length <= MAX_MESSAGE_LENGTH ? text : `${text.slice(0, MAX_MESSAGE_LENGTH - 1)}…`;
+}
 
 /** One problem with an input, located by its path (e.g. `['history', 3, 'at']`). */
 export interface InputIssue {
@@ -66,9 +80,13 @@ export class HealthCodeInputError extends Error {
   readonly issues: readonly InputIssue[];
 
   constructor(issues: readonly InputIssue[], subject = 'input') {
+    // The message lists the first MAX_ISSUES_LISTED problems (`issues` holds every one), so that
+    // an input with 10⁵ problems does not give a message of megabytes.
+    const listed = issues.length <= MAX_ISSUES_LISTED ? issues : issues.slice(0, MAX_ISSUES_LISTED);
     super(
       `Invalid ${subject}: ${issues.length} problem${issues.length === 1 ? '' : 's'}\n` +
-        issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message} [${issue.code}]`).join('\n'),
+        listed.map((issue) => `  ${formatPath(issue.path)}: ${issue.message} [${issue.code}]`).join('\n') +
+        (listed.length < issues.length ? `\n  … and ${issues.length - listed.length} more (see issues)` : ''),
     );
     this.issues = issues;
   }
@@ -125,7 +143,39 @@ export function fromZodIssues(
         ? 'is required'
         : code === 'unknown_event_kind'
           ? `unknown event kind; expected one of ${(issue as { options: unknown[] }).options.map(String).join(', ')}`
-          : issue.message;
+          : // zod quotes unknown keys in its message: cut, so that long keys give a short message.
+            clip(issue.message);
     return { path: [...prefix, ...path], code, message };
   });
+}
+
+/** What an exception is, in words, without calling anything the exception defines. */
+function describeCause(cause: unknown): string {
+  try {
+    if (cause instanceof Error) {
+      const { name, message } = cause;
+      return clip(`${typeof name === 'string' ? name : 'Error'}: ${typeof message === 'string' ? message : ''}`);
+    }
+  } catch {
+    // A revoked proxy, or a getter that throws: described by its type below.
+  }
+  return `a thrown ${cause === null ? 'null' : typeof cause}`;
+}
+
+/**
+ * The issue for an exception inside the engine that no input explains (a defect of the library):
+ * code `internal`, distinct from every input code, at the root path, with a bounded description.
+ *
+ * @param cause - what was thrown
+ * @param doing - what the engine was doing ("evaluate", "check", "compile the policy")
+ * @returns the issue
+ * @example
+ * internalIssue(new TypeError('x is undefined'), 'evaluate').code // 'internal'
+ */
+export function internalIssue(cause: unknown, doing: string): InputIssue {
+  return {
+    path: [],
+    code: 'internal',
+    message: `internal error of health-code-rules, not a problem with the input (could not ${doing}: ${describeCause(cause)}); please report it`,
+  };
 }

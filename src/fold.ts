@@ -203,8 +203,12 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
   // T-3, I-7: the anchor is the later of the observation start and the last restart.
   const recount = (c: Condition): void => {
     if (c.observationStart === null) return;
-    c.anchor = c.restartAt === null ? c.observationStart : Math.max(c.observationStart, c.restartAt);
-    c.releaseAt = countFullDays(zone, c.anchor, days, policy.dayCounting);
+    const anchor = c.restartAt === null ? c.observationStart : Math.max(c.observationStart, c.restartAt);
+    // The release depends on the anchor alone: many resets at one instant count the days once.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a shortcut; counting again gives the same release
+    if (anchor === c.anchor && c.releaseAt !== null) return;
+    c.anchor = anchor;
+    c.releaseAt = countFullDays(zone, anchor, days, policy.dayCounting);
   };
 
   const newCondition = (rule: RuleId, ms: number, evidence: string[], declared: boolean): Condition => ({
@@ -351,12 +355,17 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
       return;
     }
     addEvidence(c, id);
-    if (details.areas !== undefined) c.details.areas = [...new Set([...(c.details.areas ?? []), ...details.areas])];
+    if (details.areas !== undefined) {
+      const areas = (c.details.areas ??= []);
+      for (const area of details.areas) if (!areas.includes(area)) areas.push(area);
+    }
     if (declared || (c.anchor !== null && ms <= c.anchor)) return;
     c.restartAt = ms;
     c.interpretations.add('I-17');
     recount(c);
-    push(`T-${rule}-on`, ms, c.evidence, rule);
+    // The entry cites the new trigger only; the reason keeps the whole evidence. Citing every
+    // earlier trigger again made the trail grow with the square of the number of re-triggers.
+    push(`T-${rule}-on`, ms, [id], rule);
   };
 
   const triggerR4 = (ms: number, id: string, declared: boolean): void => {
@@ -389,7 +398,8 @@ export function fold(cp: CompiledPolicy, input: ValidCase, timeline: Timeline): 
     const c = conditions.get('R5');
     if (c !== undefined) {
       addEvidence(c, event.id);
-      c.details.designations = [...(c.details.designations ?? []), designation];
+      // Appended in place: copying the list for each designation cost time in their square.
+      (c.details.designations as Designation[]).push(designation);
       return;
     }
     const next = newCondition('R5', ms, [event.id], false);

@@ -1,6 +1,7 @@
-import type { CompiledPolicy } from './policy/compile.js';
+import { readBounded } from './bounds.js';
+import { outOfRange, type CompiledPolicy } from './policy/compile.js';
 import { fromZodIssues, type InputIssue } from './errors.js';
-import { parseInstant } from './internal/iso.js';
+import { parseDay, parseInstant } from './internal/iso.js';
 import { parseFrequentEvent } from './schema/frequent.js';
 import { DeclarationSchema, type ValidDeclaration } from './schema/declaration.js';
 import { EventBaseSchema, EventSchema, rankOf, type ValidEvent } from './schema/events.js';
@@ -36,63 +37,62 @@ export interface ValidCase {
 /** Either a validated value or every problem found. */
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: InputIssue[] };
 
-const MAX_WALK_DEPTH = 8;
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Whether an instant (ms) lies in the years 1970–2199 in the policy zone (T-2). */
+function instantInRange(cp: CompiledPolicy, ms: number): boolean {
+  return ms >= cp.range.fromMs && ms <= cp.range.toMs;
+}
+
+/** Whether a calendar day `YYYY-MM-DD` (one that exists) lies in the years 1970–2199 (T-2). */
+function dayInRange(cp: CompiledPolicy, text: string): boolean {
+  const day = parseDay(text) as number;
+  return day >= cp.range.fromDay && day <= cp.range.toDay;
+}
+
 /**
- * Reports each string longer than `limit` within `MAX_WALK_DEPTH` levels below `value`, in input
- * order. `keys` is the path below the root, one list pushed and popped: nothing is allocated
- * unless a string is reported, since almost every input has none.
+ * `now` as milliseconds: a valid `Date` or an ISO-8601 instant with offset, in the years
+ * 1970–2199 in the policy zone (T-2). Never throws: a value that only looks like a `Date` (a
+ * proxy, an object with a `getTime` of its own) is not one.
  */
-function walkStrings(value: unknown, keys: (string | number)[], prefix: readonly (string | number)[], limit: number, issues: InputIssue[]): void {
-  if (typeof value === 'string') {
-    if (value.length > limit) issues.push({ path: [...prefix, ...keys], code: 'too_large', message: `longer than the policy's limit of ${limit} characters` });
-    return;
-  }
-  if (value === null || typeof value !== 'object' || keys.length >= MAX_WALK_DEPTH) return;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      keys.push(i);
-      walkStrings(value[i], keys, prefix, limit, issues);
-      keys.pop();
+export function parseNow(now: unknown, path: (string | number)[], cp: CompiledPolicy, issues: InputIssue[]): number | undefined {
+  let ms: number | undefined;
+  if (typeof now === 'object' && now !== null) {
+    let time: number | undefined;
+    try {
+      // The intrinsic getTime: it throws for anything but a real Date, and runs no code of the value.
+      time = Date.prototype.getTime.call(now);
+    } catch {
+      time = undefined;
     }
-    return;
+    if (time !== undefined && !Number.isFinite(time)) {
+      issues.push({ path, code: 'invalid_instant', message: 'an invalid Date' });
+      return undefined;
+    }
+    ms = time;
+  } else if (typeof now === 'string') {
+    const limit = cp.policy.limits.maxStringLength;
+    if (now.length > limit) {
+      issues.push({ path, code: 'too_large', message: `${now.length} characters; the policy's limit is ${limit}` });
+      return undefined;
+    }
+    ms = parseInstant(now);
   }
-  // `for…in` filtered to own keys visits what `Object.keys` lists, without allocating the list.
-  for (const key in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-    keys.push(key);
-    walkStrings((value as Record<string, unknown>)[key], keys, prefix, limit, issues);
-    keys.pop();
-  }
-}
-
-/** Every string longer than the policy's limit, wherever it is (RULES §9 size limits). */
-export function oversizedStrings(root: unknown, prefix: (string | number)[], limit: number, issues: InputIssue[]): void {
-  walkStrings(root, [], prefix, limit, issues);
-}
-
-/** `now` as milliseconds: a valid `Date` or an ISO-8601 instant with offset (T-2). */
-export function parseNow(now: unknown, path: (string | number)[], issues: InputIssue[]): number | undefined {
-  if (now instanceof Date) {
-    const ms = now.getTime();
-    if (Number.isFinite(ms)) return ms;
-    issues.push({ path, code: 'invalid_instant', message: 'an invalid Date' });
+  if (ms === undefined) {
+    issues.push({
+      path,
+      code: now === undefined ? 'required' : 'invalid_instant',
+      message: 'not a Date or an ISO-8601 instant with offset (e.g. 2020-02-10T12:00:00+08:00)',
+    });
     return undefined;
   }
-  if (typeof now === 'string') {
-    const ms = parseInstant(now);
-    if (ms !== undefined) return ms;
+  if (!instantInRange(cp, ms)) {
+    issues.push(outOfRange(path));
+    return undefined;
   }
-  issues.push({
-    path,
-    code: now === undefined ? 'required' : 'invalid_instant',
-    message: 'not a Date or an ISO-8601 instant with offset (e.g. 2020-02-10T12:00:00+08:00)',
-  });
-  return undefined;
+  return ms;
 }
 
 /** A validated declaration with its two instants read once. */
@@ -102,9 +102,9 @@ interface CheckedDeclaration {
   readonly isolationMs: number | null;
 }
 
-function checkDeclaration(raw: unknown, issues: InputIssue[]): CheckedDeclaration | undefined {
+function checkDeclaration(raw: unknown, cp: CompiledPolicy, issues: InputIssue[]): CheckedDeclaration | undefined {
   const parsed = DeclarationSchema.safeParse(raw);
-  if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues, ['declaration'], raw));
+  if (!parsed.success) pushAll(issues, fromZodIssues(parsed.error.issues, ['declaration'], raw));
   // A-2: the proxy's relation is recorded for a proxy application, and only for one.
   if (isRecord(raw)) {
     const hasProxy = raw['proxy'] !== undefined;
@@ -117,6 +117,18 @@ function checkDeclaration(raw: unknown, issues: InputIssue[]): CheckedDeclaratio
   const declaration = parsed.data;
   const submittedMs = parseInstant(declaration.submittedAt) as number;
   const isolationMs = declaration.isolationStartedAt === null ? null : (parseInstant(declaration.isolationStartedAt) as number);
+  // T-2: every instant and day of the declaration in the years 1970–2199.
+  const before = issues.length;
+  if (!instantInRange(cp, submittedMs)) issues.push(outOfRange(['declaration', 'submittedAt']));
+  if (isolationMs !== null && !instantInRange(cp, isolationMs)) issues.push(outOfRange(['declaration', 'isolationStartedAt']));
+  declaration.keyAreaVisits.forEach((visit, index) => {
+    if (!dayInRange(cp, visit.from)) issues.push(outOfRange(['declaration', 'keyAreaVisits', index, 'from']));
+    if (!dayInRange(cp, visit.to)) issues.push(outOfRange(['declaration', 'keyAreaVisits', index, 'to']));
+  });
+  declaration.keyAreaContacts.forEach((contact, index) => {
+    if (!dayInRange(cp, contact.on)) issues.push(outOfRange(['declaration', 'keyAreaContacts', index, 'on']));
+  });
+  if (issues.length > before) return undefined;
   if (isolationMs !== null && isolationMs > submittedMs)
     issues.push({
       path: ['declaration', 'isolationStartedAt'],
@@ -153,27 +165,23 @@ function correctionCycles(corrections: Map<string, InputEvent>): Set<number> {
 }
 
 /** The valid events of the history, in input order; every problem goes to `issues`. */
-function checkHistory(raw: unknown, compiled: CompiledPolicy, issues: InputIssue[]): InputEvent[] | undefined {
+function checkHistory(raw: unknown, cp: CompiledPolicy, issues: InputIssue[]): InputEvent[] | undefined {
   if (!Array.isArray(raw)) {
     issues.push({ path: ['history'], code: raw === undefined ? 'required' : 'invalid_type', message: 'expected an array of events' });
     return undefined;
   }
-  const { maxEvents } = compiled.policy.limits;
-  if (raw.length > maxEvents) {
-    issues.push({ path: ['history'], code: 'too_large', message: `${raw.length} events; the policy's limit is ${maxEvents}` });
-    return undefined;
-  }
   const events: InputEvent[] = [];
+  // `raw` is the dense copy readBounded made (its length within maxEvents, no hole).
   raw.forEach((item: unknown, index) => {
     // The frequent kinds in their plain form skip zod; zod decides every other event (and writes every issue).
     const frequent = parseFrequentEvent(item);
     const parsed = frequent !== undefined ? { success: true as const, data: frequent } : EventSchema.safeParse(item);
     if (!parsed.success) {
-      issues.push(...fromZodIssues(parsed.error.issues, ['history', index], item));
+      pushAll(issues, fromZodIssues(parsed.error.issues, ['history', index], item));
       // An unknown kind hides the other fields from the union: still report a bad id or instant.
       if (parsed.error.issues.some((issue) => issue.code === 'invalid_union' && issue.path[0] === 'kind')) {
         const common = EventBaseSchema.safeParse(item);
-        if (!common.success) issues.push(...fromZodIssues(common.error.issues, ['history', index], item));
+        if (!common.success) pushAll(issues, fromZodIssues(common.error.issues, ['history', index], item));
       }
       return;
     }
@@ -181,7 +189,14 @@ function checkHistory(raw: unknown, compiled: CompiledPolicy, issues: InputIssue
     if (event.id === 'declaration') {
       issues.push({ path: ['history', index, 'id'], code: 'reserved_id', message: '"declaration" is the evidence id of the declaration itself' });
     }
-    events.push(new Entry(index, parseInstant(event.at) as number, rankOf(event.kind), event));
+    const ms = parseInstant(event.at) as number;
+    // T-2: the instant and the days of every event in the years 1970–2199.
+    if (!instantInRange(cp, ms)) issues.push(outOfRange(['history', index, 'at']));
+    if (event.kind === 'key-area-visit') {
+      if (!dayInRange(cp, event.from)) issues.push(outOfRange(['history', index, 'from']));
+      if (!dayInRange(cp, event.to)) issues.push(outOfRange(['history', index, 'to']));
+    } else if (event.kind === 'key-area-contact' && !dayInRange(cp, event.on)) issues.push(outOfRange(['history', index, 'on']));
+    events.push(new Entry(index, ms, rankOf(event.kind), event));
   });
 
   // RULES §9: one id, one content. Ids of events that failed validation still count as taken.
@@ -233,17 +248,24 @@ export function validateCase(
   compiled: CompiledPolicy,
 ): Checked<ValidCase> {
   const issues: InputIssue[] = [];
-  const limit = compiled.policy.limits.maxStringLength;
-  oversizedStrings(declaration, ['declaration'], limit, issues);
-  if (Array.isArray(history) && history.length <= compiled.policy.limits.maxEvents)
-    oversizedStrings(history, ['history'], limit, issues);
-  const checked = checkDeclaration(declaration, issues);
-  const events = checkHistory(history, compiled, issues);
-  const nowMs = parseNow(now, ['now'], issues);
+  const limits = compiled.policy.limits;
+  // RULES §9: each argument is read within the limits first; the schemas read only the copies.
+  const declarationRead = readBounded(declaration, ['declaration'], limits);
+  const historyRead = readBounded(history, ['history'], limits, { rootArrayLimit: limits.maxEvents, rootArrayName: 'events' });
+  pushAll(issues, declarationRead.issues);
+  const checked = declarationRead.complete ? checkDeclaration(declarationRead.value, compiled, issues) : undefined;
+  pushAll(issues, historyRead.issues);
+  const events = historyRead.complete ? checkHistory(historyRead.value, compiled, issues) : undefined;
+  const nowMs = parseNow(now, ['now'], compiled, issues);
   if ((nowMs ?? Infinity) < (checked?.submittedMs ?? -Infinity))
     issues.push({ path: ['now'], code: 'now_before_submission', message: "now is earlier than the declaration's submittedAt" });
   // Each argument that is not valid has left an issue.
   if (issues.length > 0) return { ok: false, issues };
   const { declaration: valid, submittedMs, isolationMs } = checked as CheckedDeclaration;
   return { ok: true, value: { declaration: valid, submittedMs, isolationMs, events: events as InputEvent[], nowMs: nowMs as number } };
+}
+
+/** Appends every item of `items` to `list`, without spreading (a spread of 10⁵ items overflows the stack). */
+export function pushAll<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
 }

@@ -188,3 +188,67 @@ describe('examples/cli.mjs', () => {
     expect(policy.stderr).toContain('policy.timeZone');
   });
 });
+
+describe('examples/cli.mjs and examples/batch/cli.mjs on hostile files (RULES §9)', () => {
+  const kase = readFileSync(`${cases}r3-key-area.json`, 'utf8');
+  const NOW = '2020-02-10T12:00:00+08:00';
+
+  it('RULES §9: a case file that starts with a byte-order mark is read as the same case', () => {
+    const plain = run(['evaluate', '-', '--now', NOW, '--json'], kase);
+    const withBom = run(['evaluate', '-', '--now', NOW, '--json'], `\uFEFF${kase}`);
+    expect(withBom.status).toBe(0);
+    expect(withBom.stdout).toBe(plain.stdout);
+  });
+
+  it('RULES §9: the batch tool reads a file that starts with a byte-order mark like one without', () => {
+    const line = JSON.stringify(JSON.parse(kase));
+    const r = spawnSync(process.execPath, [`${root}examples/batch/cli.mjs`, '-', '--summary', '--now', NOW, '--no-progress'], {
+      cwd: root,
+      encoding: 'utf8',
+      input: `\uFEFF${line}\n${line}\n`,
+    });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { colour: string });
+    expect(lines.map((l) => l.colour)).toEqual(['red', 'red']);
+  });
+
+  it('RULES §9, T-2: a bad now in the case file is reported once, by evaluate and by check', () => {
+    const bad = JSON.stringify({ ...(JSON.parse(kase) as object), now: 12345 });
+    for (const args of [['evaluate', '-'], ['check', '-', '--venue', 'public-place', '--direction', 'in', '--celsius', '36.5']]) {
+      const r = run(args, bad);
+      expect(r.status).toBe(2);
+      expect(r.stderr.split('\n').filter((l) => l.trimStart().startsWith('now:'))).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('RULES §9: an unknown key of 10^7 characters gives a short message, no stack trace', () => {
+    const huge = JSON.stringify({ ...(JSON.parse(kase) as object), ['k'.repeat(10_000_000)]: 1 });
+    const r = run(['evaluate', '-', '--now', NOW], huge);
+    expect(r.status).toBe(2);
+    expect(r.stderr.length).toBeLessThan(2000);
+    expect(r.stderr).toContain('unknown key of 10000000 characters');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('RULES §9: a case with 5,000 problems prints the first 100 and how many more, no stack trace', () => {
+    const parsed = JSON.parse(kase) as { declaration: Record<string, unknown> };
+    parsed.declaration['symptoms'] = Array.from({ length: 5000 }, () => 'cough');
+    const r = run(['evaluate', '-', '--now', NOW], JSON.stringify(parsed));
+    expect(r.status).toBe(2);
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('  '));
+    expect(lines).toHaveLength(101);
+    expect(lines[100]).toBe('  … 4900 more');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('RULES §9: an oversize case (a million and one symptoms, over maxArrayLength) is one too_large line with its path, no stack trace', () => {
+    const parsed = JSON.parse(kase) as { declaration: Record<string, unknown> };
+    parsed.declaration['symptoms'] = Array.from({ length: 1_000_001 }, () => 'fever');
+    const r = run(['evaluate', '-', '--now', NOW], JSON.stringify(parsed));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('declaration.symptoms: 1000001 elements');
+    expect(r.stderr).toContain('[too_large]');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});

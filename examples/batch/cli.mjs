@@ -156,7 +156,11 @@ async function deliver(seq, result, size) {
 async function* chunks() {
   let rest = new Uint8Array(0);
   let line = 1;
-  for await (const piece of input) {
+  let first = true;
+  for await (const received of input) {
+    // A byte-order mark at the start of the file is not part of the first case.
+    const piece = first && received[0] === 0xef && received[1] === 0xbb && received[2] === 0xbf ? received.subarray(3) : received;
+    first = false;
     const bytes = rest.length === 0 ? piece : Buffer.concat([rest, piece]);
     const end = bytes.lastIndexOf(10);
     if (end < 0) {
@@ -232,7 +236,7 @@ try {
   else await runOnWorkers(workers);
 } catch (error) {
   if (showProgress) bar.stop();
-  process.stderr.write(`batch stopped: ${error?.message ?? error}\n`);
+  process.stderr.write(`batch stopped: ${error instanceof Error ? error.message : typeof error}\n`);
   process.exit(1);
 }
 if (showProgress) bar.stop();

@@ -77,7 +77,7 @@ export function hex(bytes: Uint8Array): string {
   return bytesToHex(bytes);
 }
 
-/** The private claim as a CBOR map, in the order of FORMAT "The code". */
+/** The private claim as a CBOR map (its encoding orders the keys length-first, RFC 7049 §3.9). */
 export function claimMap(claim: CodeClaim): Map<string, unknown> {
   const map = new Map<string, unknown>([
     ['v', claim.v],

@@ -1,4 +1,4 @@
-import { Decoder, Encoder, Tag } from 'cbor-x';
+import { decode, encode, type TagDecoder } from 'cborg';
 import { unzlibSync, zlibSync } from 'fflate';
 import { decodeBase45, encodeBase45 } from './base45.js';
 
@@ -19,18 +19,34 @@ const COSE_SIGN1_TAG = 18;
 /** The zlib level of the text form: fixed, so that the same message always gives the same text. */
 const ZLIB_LEVEL = 9;
 
-// Plain CBOR as COSE expects: byte strings untagged, no records, integer-keyed maps as Maps.
-const codec = new Encoder({ tagUint8Array: false, useRecords: false, mapsAsObjects: false });
-const decoder = new Decoder({ useRecords: false, mapsAsObjects: false });
-
-/** CBOR bytes of a value (Maps keep their key order). */
-export function encodeCbor(value: unknown): Uint8Array {
-  return codec.encode(value);
+/** The one tag a code may carry, around its outermost array. */
+class Sign1Tag {
+  constructor(readonly value: unknown) {}
 }
 
-/** The value of CBOR bytes; throws on anything that is not one complete CBOR item. */
+const NO_TAGS: TagDecoder[] = [];
+const SIGN1_TAGS: TagDecoder[] = [];
+SIGN1_TAGS[COSE_SIGN1_TAG] = (inner: unknown) => new Sign1Tag(inner);
+
+/**
+ * CBOR bytes of a value: maps (JavaScript Maps, integer keys included) with their keys in the
+ * length-first order of RFC 7049 §3.9, the smallest encoding of every integer and length.
+ */
+export function encodeCbor(value: unknown): Uint8Array {
+  return encode(value);
+}
+
+/**
+ * The value of CBOR bytes, maps as Maps; throws on anything that is not one complete item in its
+ * smallest encoding, with no indefinite lengths, `undefined`, duplicate keys, or any tag.
+ */
 export function decodeCbor(bytes: Uint8Array): unknown {
-  return decoder.decode(bytes);
+  return decode(bytes, { useMaps: true, strict: true, allowIndefinite: false, allowUndefined: false, rejectDuplicateMapKeys: true, tags: NO_TAGS });
+}
+
+/** Like `decodeCbor`, with tag 18 allowed around the whole item (COSE_Sign1_Tagged). */
+function decodeMessage(bytes: Uint8Array): unknown {
+  return decode(bytes, { useMaps: true, strict: true, allowIndefinite: false, allowUndefined: false, rejectDuplicateMapKeys: true, tags: SIGN1_TAGS });
 }
 
 /** The four parts of a COSE_Sign1 message, as bytes. */
@@ -48,8 +64,9 @@ export function toBeSigned(protectedBytes: Uint8Array, payload: Uint8Array): Uin
 
 /** The code text of a COSE_Sign1 message with an empty unprotected header. */
 export function packText(message: Sign1): string {
-  const array = [message.protectedBytes, new Map(), message.payload, message.signature];
-  const cbor = encodeCbor(message.tagged ? new Tag(array, COSE_SIGN1_TAG) : array);
+  const array = encodeCbor([message.protectedBytes, new Map(), message.payload, message.signature]);
+  // Tag 18 is the one byte 0xd2 (major type 6, value 18) before the array.
+  const cbor = message.tagged ? new Uint8Array([0xc0 | COSE_SIGN1_TAG, ...array]) : array;
   return PREFIX + encodeBase45(zlibSync(cbor, { level: ZLIB_LEVEL }));
 }
 
@@ -71,13 +88,12 @@ export function unpackText(text: string): Sign1 | undefined {
   try {
     cbor = unzlibSync(compressed);
     if (cbor.length > MAX_CBOR) return undefined;
-    item = decodeCbor(cbor);
+    item = decodeMessage(cbor);
   } catch {
     return undefined;
   }
-  const tagged = item instanceof Tag;
-  if (item instanceof Tag && item.tag !== COSE_SIGN1_TAG) return undefined;
-  const array: unknown = item instanceof Tag ? (item.value as unknown) : item;
+  const tagged = item instanceof Sign1Tag;
+  const array: unknown = item instanceof Sign1Tag ? item.value : item;
   if (!Array.isArray(array) || array.length !== 4) return undefined;
   const [protectedBytes, unprotected, payload, signature] = array as unknown[];
   if (!isBytes(protectedBytes) || !isBytes(payload) || !isBytes(signature)) return undefined;

@@ -212,13 +212,14 @@ interface Trust {
   readonly untilMs: number;
 }
 
-function readOptionalInstant(value: unknown, path: (string | number)[], issues: InputIssue[], fallback: number): number {
+function readOptionalInstant(cp: CompiledPolicy, value: unknown, path: (string | number)[], issues: InputIssue[], fallback: number): number {
   if (value === undefined) return fallback;
-  return parseNow(value, path, issues) ?? fallback;
+  return parseNow(value, path, cp, issues) ?? fallback;
 }
 
 /** The trust list, the revocation list and the instant, checked; every problem in `issues`. */
 function readVerifyOptions(
+  cp: CompiledPolicy,
   trust: unknown,
   revoked: unknown,
   issues: InputIssue[],
@@ -233,8 +234,8 @@ function readVerifyOptions(
       if (typeof kid !== 'string' || !KID.test(kid))
         issues.push({ path: ['trust', i, 'kid'], code: 'invalid', message: 'a key id: 1 to 64 printable ASCII characters' });
       const point = readPublicJwk(e['key'], ['trust', i, 'key'], issues);
-      const fromMs = readOptionalInstant(e['from'], ['trust', i, 'from'], issues, Number.NEGATIVE_INFINITY);
-      const untilMs = readOptionalInstant(e['until'], ['trust', i, 'until'], issues, Number.POSITIVE_INFINITY);
+      const fromMs = readOptionalInstant(cp, e['from'], ['trust', i, 'from'], issues, Number.NEGATIVE_INFINITY);
+      const untilMs = readOptionalInstant(cp, e['until'], ['trust', i, 'until'], issues, Number.POSITIVE_INFINITY);
       if (typeof kid === 'string' && point !== undefined) entries.push({ kid, point, fromMs, untilMs });
     });
   const ids = new Set<string>();
@@ -316,9 +317,9 @@ export function verifyCode(text: unknown, options: VerifyOptions): CodeVerificat
   try {
     const issues: InputIssue[] = [];
     const opts = (typeof options === 'object' && options !== null ? options : {}) as Partial<VerifyOptions>;
-    const atMs = parseNow(opts.at, ['at'], issues);
-    const { trust, revoked } = readVerifyOptions(opts.trust, opts.revoked, issues);
     const cp = policyOf(opts.policy);
+    const atMs = parseNow(opts.at, ['at'], cp, issues);
+    const { trust, revoked } = readVerifyOptions(cp, opts.trust, opts.revoked, issues);
     if (atMs === undefined || issues.length > 0)
       return fail('invalid_options', new HealthCodeInputError(issues, 'verification options').message);
     return verifyAt(cp, text, trust, revoked, atMs);
@@ -391,7 +392,7 @@ export function checkCode(text: unknown, context: unknown, options: CheckCodeOpt
   const opts = (typeof options === 'object' && options !== null ? options : {}) as Partial<CheckCodeOptions>;
   const cp = policyOf(opts.policy);
   const valid = checkContext(cp, context, issues);
-  const { trust, revoked } = readVerifyOptions(opts.trust, opts.revoked, issues);
+  const { trust, revoked } = readVerifyOptions(cp, opts.trust, opts.revoked, issues);
   if (valid === undefined || issues.length > 0) throw new HealthCodeInputError(issues);
   const verified = verifyAt(cp, text, trust, revoked, valid.atMs);
   if (!verified.success) {

@@ -1,5 +1,6 @@
+import { readBounded } from '../bounds.js';
 import { createZone, type Zone } from '../calendar.js';
-import { HealthCodeInputError, fromZodIssues } from '../errors.js';
+import { HealthCodeInputError, fromZodIssues, type InputIssue } from '../errors.js';
 import { parseDay } from '../internal/iso.js';
 import { PolicySchema, type ValidPolicy } from '../schema/policy.js';
 import type { Credential, Symptom } from '../schema/primitives.js';
@@ -28,7 +29,40 @@ export interface CompiledPolicy {
   readonly codeValidityMs: Readonly<Record<Credential, number>>;
   /** The names the key-area list gives its areas, by code (messages name areas by them, I-5). */
   readonly areaNames: Readonly<Record<string, string>>;
+  /** T-2: the instants and days an input may hold, the years 1970–2199 in the policy zone. */
+  readonly range: InputRange;
 }
+
+/** T-2: the first and last instant (ms) and day (day number) of the years 1970–2199 in a zone. */
+export interface InputRange {
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly fromDay: number;
+  readonly toDay: number;
+}
+
+/** The years an input may name (T-2): every instant of a result then has four digits. */
+export const FIRST_YEAR = 1970;
+/** The last year an input may name (T-2). */
+export const LAST_YEAR = 2199;
+
+function rangeOf(zone: Zone): InputRange {
+  const fromDay = parseDay(`${FIRST_YEAR}-01-01`) as number;
+  const toDay = parseDay(`${LAST_YEAR}-12-31`) as number;
+  return { fromMs: zone.startOfDay(fromDay), toMs: zone.startOfDay(toDay + 1) - 1, fromDay, toDay };
+}
+
+/** The `out_of_range` issue of an instant or day outside the years 1970–2199 (T-2). */
+export function outOfRange(path: readonly (string | number)[]): InputIssue {
+  return {
+    path,
+    code: 'out_of_range',
+    message: `outside the years ${FIRST_YEAR}–${LAST_YEAR} in the policy's time zone (T-2)`,
+  };
+}
+
+// The policy itself is read within the default limits: its own limits are not known before it is read.
+const DEFAULT_LIMITS = PolicySchema.shape.limits.parse(undefined);
 
 function deepFreeze<T>(value: T): T {
   // Object.isFrozen is true of null and of every primitive: this is the test for an object not yet frozen.
@@ -44,9 +78,22 @@ function deepFreeze<T>(value: T): T {
  * problem when it is invalid.
  */
 export function compilePolicy(input: unknown): CompiledPolicy {
-  const parsed = PolicySchema.safeParse(input);
-  if (!parsed.success) throw new HealthCodeInputError(fromZodIssues(parsed.error.issues, ['policy'], input), 'policy');
+  const read = readBounded(input, ['policy'], DEFAULT_LIMITS);
+  if (!read.complete) throw new HealthCodeInputError(read.issues, 'policy');
+  const parsed = PolicySchema.safeParse(read.value);
+  if (!parsed.success || read.issues.length > 0)
+    throw new HealthCodeInputError([...read.issues, ...(parsed.success ? [] : fromZodIssues(parsed.error.issues, ['policy'], read.value))], 'policy');
   const policy = deepFreeze(parsed.data);
+  const zone = createZone(policy.timeZone);
+  const range = rangeOf(zone);
+  const outside: InputIssue[] = [];
+  policy.keyAreas.forEach((entry, index) => {
+    for (const key of ['from', 'to'] as const) {
+      const day = entry[key] === null ? null : (parseDay(entry[key]) as number);
+      if (day !== null && (day < range.fromDay || day > range.toDay)) outside.push(outOfRange(['policy', 'keyAreas', index, key]));
+    }
+  });
+  if (outside.length > 0) throw new HealthCodeInputError(outside, 'policy');
   const hash = policyHash(policy);
   const areas = new Map<string, [number, number][]>();
   const areaNames: Record<string, string> = Object.create(null) as Record<string, string>;
@@ -70,7 +117,7 @@ export function compilePolicy(input: unknown): CompiledPolicy {
   };
   return {
     policy,
-    zone: createZone(policy.timeZone),
+    zone,
     hash,
     ref: Object.freeze({ id: policy.id, version: policy.version, hash }),
     isKeyArea: (area, day) => areas.get(area)?.some(([from, to]) => from <= day && day <= to) ?? false,
@@ -84,5 +131,6 @@ export function compilePolicy(input: unknown): CompiledPolicy {
       'pass-card': parseDuration(policy.codeValidity['pass-card']) as number,
     }),
     areaNames: Object.freeze(areaNames),
+    range,
   };
 }

@@ -82,9 +82,14 @@ export type CheckpointContext = CheckpointContextInput;
  * describes the JSON format, sees a string (T-2). Anything else is returned as it is.
  */
 export function contextWithInstant(context: unknown): unknown {
-  if (context === null || typeof context !== 'object' || !(((context as { at?: unknown }).at) instanceof Date)) return context;
-  const at = (context as { at: Date }).at;
-  return { ...context, at: Number.isNaN(at.getTime()) ? 'Invalid Date' : at.toISOString() };
+  try {
+    if (context === null || typeof context !== 'object' || !(((context as { at?: unknown }).at) instanceof Date)) return context;
+    const at = (context as { at: Date }).at;
+    return { ...context, at: Number.isNaN(at.getTime()) ? 'Invalid Date' : at.toISOString() };
+  } catch {
+    // A context that cannot be read (a throwing getter, a proxy) is reported by the bounded read, at its path.
+    return context;
+  }
 }
 
 /** A checkpoint decision. */

@@ -1,10 +1,12 @@
 import { parseInstant } from '../internal/iso.js';
-import { DailyReportEventSchema, TemperatureEventSchema, type EventOf } from './events.js';
+import { CloseContactEventSchema, DailyReportEventSchema, SymptomsEventSchema, TemperatureEventSchema, type EventOf } from './events.js';
 import { CelsiusSchema, SYMPTOMS, VENUES, type Symptom, type Venue } from './primitives.js';
 
 /**
- * A shortcut past zod for the two kinds that make up almost all of a long history: temperature
- * readings and daily reports (years of them, several a day). An event of either kind, written as
+ * A shortcut past zod for the kinds that make up almost all of a long history: temperature
+ * readings and daily reports (years of them, several a day), symptom reports and close-contact
+ * notices (the kinds that reset and re-trigger conditions, RULES §9's worst cases for the time of
+ * a long history). An event of these kinds, written as
  * a plain JSON object, is checked here field by field and returned exactly as `EventSchema`
  * would return it (same keys, same order, defaults filled in). Anything else (another kind, a
  * missing, extra or inherited field, a value out of range, an object that is not plain) gives
@@ -24,9 +26,13 @@ const MIN_CELSIUS = CelsiusSchema.minValue as number;
 const MAX_CELSIUS = CelsiusSchema.maxValue as number;
 const TEMPERATURE_KEYS = new Set(Object.keys(TemperatureEventSchema.shape));
 const DAILY_REPORT_KEYS = new Set(Object.keys(DailyReportEventSchema.shape));
+const SYMPTOMS_KEYS = new Set(Object.keys(SymptomsEventSchema.shape));
+const CLOSE_CONTACT_KEYS = new Set(Object.keys(CloseContactEventSchema.shape));
+const SOURCE = new Set<unknown>(SymptomsEventSchema.shape.source.unwrap().options);
+const OF = new Set<unknown>(CloseContactEventSchema.shape.of.options);
 
 /** The frequent events this shortcut accepts. */
-export type FrequentEvent = EventOf<'temperature'> | EventOf<'daily-report'>;
+export type FrequentEvent = EventOf<'temperature'> | EventOf<'daily-report'> | EventOf<'symptoms'> | EventOf<'close-contact'>;
 
 /**
  * Whether `for…in` lists exactly `count` keys on `value` (its own and inherited enumerable ones,
@@ -82,6 +88,20 @@ export function parseFrequentEvent(raw: unknown): FrequentEvent | undefined {
     const list = symptomList(symptoms);
     if (list === undefined || !listsOnly(input, DAILY_REPORT_KEYS, 4)) return undefined;
     return { id, at, kind, symptoms: list };
+  }
+  if (kind === 'symptoms') {
+    // At least one symptom (the schema's min(1)); `source` defaults to "self" when absent.
+    const list = symptomList(input['symptoms']);
+    if (list === undefined || list.length === 0) return undefined;
+    const source = input['source'];
+    if (source === undefined) return listsOnly(input, SYMPTOMS_KEYS, 4) ? { id, at, kind, symptoms: list, source: 'self' } : undefined;
+    if (!SOURCE.has(source) || !listsOnly(input, SYMPTOMS_KEYS, 5)) return undefined;
+    return { id, at, kind, symptoms: list, source: source as EventOf<'symptoms'>['source'] };
+  }
+  if (kind === 'close-contact') {
+    const of = input['of'];
+    if (!OF.has(of) || !listsOnly(input, CLOSE_CONTACT_KEYS, 4)) return undefined;
+    return { id, at, kind, of: of as EventOf<'close-contact'>['of'] };
   }
   return undefined;
 }

@@ -52,9 +52,29 @@ export const PolicySchema = z
       Y2: SymptomList,
       GY: SymptomList,
     }),
+    // RULES §9: a bound on every array, object and string of every input, checked before the
+    // schemas read it. The fields after the first two may be left out (their defaults below).
     limits: z
-      .object({ maxEvents: z.int().min(1), maxStringLength: z.int().min(64) })
-      .default({ maxEvents: 100_000, maxStringLength: 1000 }),
+      .object({
+        maxEvents: z.int().min(1),
+        maxStringLength: z.int().min(64),
+        maxArrayLength: z.int().min(1).default(1_000_000),
+        maxKeys: z.int().min(32).default(1000),
+        maxKeyLength: z.int().min(64).default(1000),
+        maxDepth: z.int().min(8).max(1000).default(32),
+        maxValues: z.int().min(1000).default(10_000_000),
+        maxMessageLength: z.int().min(1000).default(10_000_000),
+      })
+      .default({
+        maxEvents: 100_000,
+        maxStringLength: 1000,
+        maxArrayLength: 1_000_000,
+        maxKeys: 1000,
+        maxKeyLength: 1000,
+        maxDepth: 32,
+        maxValues: 10_000_000,
+        maxMessageLength: 10_000_000,
+      }),
     /** How long a signed code is valid after its assessment, by credential form (RULES §11). */
     codeValidity: z
       .object({ 'app-code': DurationSchema, 'paper-code': DurationSchema, 'pass-card': DurationSchema })

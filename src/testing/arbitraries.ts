@@ -517,7 +517,7 @@ export function policy(opts: PolicyOptions = {}): fc.Arbitrary<ValidPolicy> {
           ...(r.shanghaiFrom === null ? [] : [{ area: '310000', from: formatDay(Math.floor(base / MS_PER_DAY) + r.shanghaiFrom), to: null }]),
         ],
         resetSymptoms: { R2: pick('R2'), R3: pick('R3'), R4: pick('R4'), Y1: pick('Y1'), Y2: pick('Y2'), GY: pick('GY') },
-        limits: { maxEvents: 100_000, maxStringLength: 1000 },
+        limits: { ...lianyungang2020.limits },
         codeValidity: lianyungang2020.codeValidity,
         maxAssessmentAge: lianyungang2020.maxAssessmentAge,
         readings: lianyungang2020.readings,

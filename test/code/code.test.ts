@@ -1,6 +1,6 @@
 import { p256 } from '@noble/curves/nist.js';
 import { unzlibSync, zlibSync } from 'fflate';
-import { Encoder, Tag } from 'cbor-x';
+import { decode, encode, type TagDecoder } from 'cborg';
 import { describe, expect, it } from 'vitest';
 import { lianyungang2020, type Assessment } from '../../src/index.js';
 import { createEngine, evaluate } from '../support/untyped.js';
@@ -37,16 +37,22 @@ const pending = (at = EVALUATED): Assessment => evaluate(declaration(), [], at);
 const entry = (at: string, extra: Record<string, unknown> = {}) => ({ venue: 'public-place', direction: 'in', celsius: 36.5, at, ...extra });
 
 /** The COSE_Sign1 parts of a code text, decoded with the test's own CBOR settings. */
-const cbor = new Encoder({ tagUint8Array: false, useRecords: false, mapsAsObjects: false });
+const tags: TagDecoder[] = [];
+tags[18] = (inner: unknown) => inner;
+const cbor = {
+  decode: (bytes: Uint8Array): unknown => decode(bytes, { useMaps: true, tags }),
+  encode: (value: unknown): Uint8Array => encode(value),
+  /** COSE_Sign1_Tagged: tag 18 (0xd2) before the array. */
+  tagged: (value: unknown): Uint8Array => new Uint8Array([0xd2, ...encode(value)]),
+};
 function open(text: string): { protectedBytes: Uint8Array; payload: Uint8Array; signature: Uint8Array; claims: Map<number, unknown> } {
-  const item = cbor.decode(unzlibSync(decodeBase45(text.slice(5)) as Uint8Array)) as Tag;
-  const [protectedBytes, , payload, signature] = item.value as Uint8Array[];
+  const [protectedBytes, , payload, signature] = cbor.decode(unzlibSync(decodeBase45(text.slice(5)) as Uint8Array)) as Uint8Array[];
   return { protectedBytes: protectedBytes!, payload: payload!, signature: signature!, claims: cbor.decode(payload!) as Map<number, unknown> };
 }
 /** A code text from its parts, signed by `secret` over the RULES §11 structure. */
 function seal(protectedBytes: Uint8Array, payload: Uint8Array, secret: Uint8Array, unprotected: Map<unknown, unknown> = new Map()): string {
   const signature = p256.sign(cbor.encode(['Signature1', protectedBytes, new Uint8Array(0), payload]), secret);
-  return `LYT1:${encodeBase45(zlibSync(cbor.encode(new Tag([protectedBytes, unprotected, payload, signature], 18)), { level: 9 }))}`;
+  return `LYT1:${encodeBase45(zlibSync(cbor.tagged([protectedBytes, unprotected, payload, signature]), { level: 9 }))}`;
 }
 
 describe('RULES §11: issuing and verifying', () => {
@@ -122,7 +128,8 @@ describe('RULES §11: issuing and verifying', () => {
     expect(claims.get(6)).toBe(Date.parse(EVALUATED) / 1000);
     expect(signature.length).toBe(64);
     const code = claims.get(-65537) as Map<string, unknown>;
-    expect([...code.keys()]).toEqual(['v', 'subjectId', 'colour', 'since', 'releaseAt', 'nextChangeAt', 'rules', 'issued', 'credential', 'policy']);
+    // Keys in the length-first order of RFC 7049 §3.9, so that one claim set has one encoding.
+    expect([...code.keys()]).toEqual(['v', 'rules', 'since', 'colour', 'issued', 'policy', 'releaseAt', 'subjectId', 'credential', 'nextChangeAt']);
     expect(code.get('v')).toBe(1);
   });
 });
@@ -196,9 +203,9 @@ describe('RULES §11: every verification failure, in order', () => {
 
   it('malformed: anything outside the signature changed (unprotected header, untagged re-encoding, zlib level)', () => {
     const { protectedBytes, payload, signature } = open(text);
-    const stuffed = `LYT1:${encodeBase45(zlibSync(cbor.encode(new Tag([protectedBytes, new Map([[99, 'x']]), payload, signature], 18)), { level: 9 }))}`;
+    const stuffed = `LYT1:${encodeBase45(zlibSync(cbor.tagged([protectedBytes, new Map([[99, 'x']]), payload, signature]), { level: 9 }))}`;
     expect(codeOf(stuffed)).toBe('malformed');
-    const level1 = `LYT1:${encodeBase45(zlibSync(cbor.encode(new Tag([protectedBytes, new Map(), payload, signature], 18)), { level: 1 }))}`;
+    const level1 = `LYT1:${encodeBase45(zlibSync(cbor.tagged([protectedBytes, new Map(), payload, signature]), { level: 1 }))}`;
     expect(level1).not.toBe(text);
     expect(codeOf(level1)).toBe('malformed');
   });
@@ -241,7 +248,7 @@ describe('RULES §11: every verification failure, in order', () => {
     expect(codeOf(seal(protectedBytes, payload, otherKey.secret))).toBe('bad_signature');
     const forged = issueCode(red(), { ...ISSUE, key: otherKey.privateJwk });
     expect(codeOf(forged)).toBe('bad_signature');
-    const short = `LYT1:${encodeBase45(zlibSync(cbor.encode(new Tag([protectedBytes, new Map(), payload, new Uint8Array(0)], 18)), { level: 9 }))}`;
+    const short = `LYT1:${encodeBase45(zlibSync(cbor.tagged([protectedBytes, new Map(), payload, new Uint8Array(0)]), { level: 9 }))}`;
     expect(codeOf(short)).toBe('bad_signature');
   });
 
@@ -373,6 +380,10 @@ describe('RULES §6, C12: deciding an encounter from a code', () => {
         expect(decide(t, { venue, direction: 'out', at: EVALUATED }).rule).toBe('C3');
     }
     expect(decide(issueCode(red(), ISSUE), { venue: 'public-place', direction: 'out', at: '2021-01-01T00:00:00+08:00' }).rule).toBe('C3');
+  });
+
+  it('§6: the encounter\'s instant may be a Date, as for check', () => {
+    expect(checkCode(issueCode(green(), ISSUE), { venue: 'public-place', direction: 'in', celsius: 36.5, at: new Date(Date.parse(EVALUATED)) }, { trust }).rule).toBe('C4');
   });
 
   it('C11 comes before C12: no reading, no entry, whatever the code', () => {

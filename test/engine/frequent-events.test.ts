@@ -41,6 +41,27 @@ describe('frequent events: the shortcut past zod (RULES §9, FORMAT "Events")', 
     expect(parseFrequentEvent({ id: 'd1', at: AT, kind: 'daily-report' })).toEqual({ id: 'd1', at: AT, kind: 'daily-report', symptoms: [] });
   });
 
+  it('RULES §9: accepts a plain symptom report or close-contact notice and returns what EventSchema returns, the default source included', () => {
+    expectSameAsZod({ id: 's1', at: AT, kind: 'symptoms', symptoms: ['fever'] });
+    expectSameAsZod({ id: 's2', at: AT, kind: 'symptoms', symptoms: ['dry-cough', 'fever'], source: 'clinic' });
+    expectSameAsZod({ source: 'checkpoint', symptoms: ['fatigue'], kind: 'symptoms', at: AT, id: 'keys in another order' });
+    expectSameAsZod({ id: 'c1', at: AT, kind: 'close-contact', of: 'case' });
+    expectSameAsZod({ of: 'fever-clinic-observee', kind: 'close-contact', at: AT, id: 'c2' });
+    expect(parseFrequentEvent({ id: 's1', at: AT, kind: 'symptoms', symptoms: ['fever'] })).toEqual({ id: 's1', at: AT, kind: 'symptoms', symptoms: ['fever'], source: 'self' });
+    const notFrequent: [string, unknown][] = [
+      ['no symptom', { id: 's', at: AT, kind: 'symptoms', symptoms: [] }],
+      ['an unknown source', { id: 's', at: AT, kind: 'symptoms', symptoms: ['fever'], source: 'app' }],
+      ['source present but undefined', { id: 's', at: AT, kind: 'symptoms', symptoms: ['fever'], source: undefined }],
+      ['an extra field on a report', { id: 's', at: AT, kind: 'symptoms', symptoms: ['fever'], note: 'x' }],
+      ['an extra field beside a source', { id: 's', at: AT, kind: 'symptoms', symptoms: ['fever'], source: 'self', note: 'x' }],
+      ['symptoms not a list', { id: 's', at: AT, kind: 'symptoms', symptoms: 'fever' }],
+      ['no of', { id: 'c', at: AT, kind: 'close-contact' }],
+      ['an unknown of', { id: 'c', at: AT, kind: 'close-contact', of: 'contact' }],
+      ['an extra field on a notice', { id: 'c', at: AT, kind: 'close-contact', of: 'case', note: 'x' }],
+    ];
+    for (const [what, raw] of notFrequent) expect(parseFrequentEvent(raw), what).toBeUndefined();
+  });
+
   it('copies what it returns: the caller\'s symptom list is not shared', () => {
     const symptoms = ['fatigue'];
     const quick = parseFrequentEvent({ id: 'd', at: AT, kind: 'daily-report', symptoms }) as { symptoms: string[] };
@@ -57,7 +78,7 @@ describe('frequent events: the shortcut past zod (RULES §9, FORMAT "Events")', 
     const holey: unknown[] = [];
     holey[1] = 'fever';
     const cases: [string, unknown][] = [
-      ['another kind', { id: 's', at: AT, kind: 'symptoms', symptoms: ['fever'] }],
+      ['another kind', { id: 's', at: AT, kind: 'recovered' }],
       ['no kind', { id: 's', at: AT, celsius: 36.5 }],
       ['not an object', 'temperature'],
       ['null', null],
@@ -101,7 +122,7 @@ describe('frequent events: the shortcut past zod (RULES §9, FORMAT "Events")', 
     expect(byZod(nonEnumerableId)).toHaveProperty('venue', undefined);
     expect(byZod(nullPrototype)).toEqual({ id: 'n', at: AT, kind: 'temperature', celsius: 36.5 });
     expect(byZod(inherited)).toEqual({ id: 'i', at: AT, kind: 'temperature', celsius: 36.5, venue: 'residential' });
-    expect(byZod({ id: 's', at: AT, kind: 'symptoms', symptoms: ['fever'] })).toBeDefined();
+    expect(byZod({ id: 's', at: AT, kind: 'recovered' })).toBeDefined();
   });
 
   const id = fc.string({ minLength: 1, maxLength: 6 });
@@ -114,11 +135,16 @@ describe('frequent events: the shortcut past zod (RULES §9, FORMAT "Events")', 
     { id, at, kind: fc.constant('daily-report'), symptoms: fc.array(fc.constantFrom(...SYMPTOMS), { maxLength: 5 }) },
     { requiredKeys: ['id', 'at', 'kind'], noNullPrototype: true },
   );
-  const frequent = fc.oneof(reading, report) as fc.Arbitrary<Record<string, unknown>>;
-  const key = fc.constantFrom('id', 'at', 'kind', 'celsius', 'venue', 'symptoms', 'source', 'note', '__proto__', 'constructor');
+  const symptomReport = fc.record(
+    { id, at, kind: fc.constant('symptoms'), symptoms: fc.array(fc.constantFrom(...SYMPTOMS), { minLength: 1, maxLength: 5 }), source: fc.constantFrom('self', 'checkpoint', 'clinic') },
+    { requiredKeys: ['id', 'at', 'kind', 'symptoms'], noNullPrototype: true },
+  );
+  const notice = fc.record({ id, at, kind: fc.constant('close-contact'), of: fc.constantFrom('case', 'fever-clinic-observee') }, { noNullPrototype: true });
+  const frequent = fc.oneof(reading, report, symptomReport, notice) as fc.Arbitrary<Record<string, unknown>>;
+  const key = fc.constantFrom('id', 'at', 'kind', 'celsius', 'venue', 'symptoms', 'source', 'of', 'note', '__proto__', 'constructor');
   const value = fc.oneof(
     fc.anything(),
-    fc.constantFrom<unknown>(undefined, null, '', 29.99, 45.01, Number.NaN, Infinity, -0, 'temperature', 'daily-report', 'symptoms', 'mall', ['fever'], ['x'], [], AT, '2020-02-30T09:00:00+08:00'),
+    fc.constantFrom<unknown>(undefined, null, '', 29.99, 45.01, Number.NaN, Infinity, -0, 'temperature', 'daily-report', 'symptoms', 'close-contact', 'case', 'self', 'clinic', 'mall', ['fever'], ['x'], [], AT, '2020-02-30T09:00:00+08:00'),
   );
   /** A generated event with one to three fields set, deleted or added: near-misses and valid variants alike. */
   const nearMiss = fc.tuple(frequent, fc.array(fc.tuple(key, fc.option(value, { nil: undefined }), fc.boolean()), { minLength: 1, maxLength: 3 })).map(([event, edits]) => {
@@ -130,7 +156,7 @@ describe('frequent events: the shortcut past zod (RULES §9, FORMAT "Events")', 
     return copy;
   });
 
-  it('accepts every generated plain reading and daily report, with the result EventSchema gives', () => {
+  it('accepts every generated plain reading, daily report, symptom report and close-contact notice, with the result EventSchema gives', () => {
     check(fc.property(frequent, (raw) => expectSameAsZod(raw)), 'fuzz');
   });
 

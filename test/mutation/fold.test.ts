@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lianyungang2020, type Assessment, type Reason } from '../../src/index.js';
+import { lianyungang2020, safeEvaluate, type Assessment, type Reason } from '../../src/index.js';
 import { createEngine, evaluate } from '../support/untyped.js';
 import { minimalDeclaration } from '../support/minimal.js';
 
@@ -179,13 +179,14 @@ describe('R4: the fever clinic (I-14, I-17)', () => {
 });
 
 describe('R2: re-triggers (I-17) and resets (I-7)', () => {
-  it('I-17: a later close-contact notice moves the anchor to it, writes T-R2-on again and cites I-17', () => {
+  it('I-17, RULES §8: a later close-contact notice moves the anchor to it, writes T-R2-on again citing that notice only, and cites I-17', () => {
     const a = evaluate(
       minimalDeclaration(),
       [event('c1', 'close-contact', t('02-03'), { of: 'case' }), event('c2', 'close-contact', t('02-06'), { of: 'case' })],
       t('02-07'),
     );
-    expect(a.trail.at(-1)).toEqual({ transition: 'T-R2-on', at: t('02-06'), evidence: ['c1', 'c2'], colour: 'red', rule: 'R2' });
+    // The trail entry lists the evidence of this transition; the reason keeps the whole evidence.
+    expect(a.trail.at(-1)).toEqual({ transition: 'T-R2-on', at: t('02-06'), evidence: ['c2'], colour: 'red', rule: 'R2' });
     const r2 = reasonOf(a, 'R2');
     expect(r2).toMatchObject({ startedAt: t('02-03'), releaseAt: t('02-21', '00:00'), evidence: ['c1', 'c2'], interpretations: ['I-2', 'I-15', 'I-17'] });
     expect(r2.count?.anchor).toBe(t('02-06'));
@@ -503,15 +504,22 @@ describe('R5 and the review (I-6, I-12, I-18)', () => {
   });
 });
 
-describe('T-2, T-3: instants before 1970', () => {
-  it('T-3: a count anchored before 1970 (a negative epoch) ends at 00:00 of its day + 15 like any other', () => {
+describe('T-2, T-3: instants at the start of 1970', () => {
+  it('T-3: a count anchored before the epoch (1970-01-01 01:00 in Beijing is 1969 in UTC) ends at 00:00 of its day + 15 like any other', () => {
     const a = evaluate(
-      minimalDeclaration({ submittedAt: '1969-12-01T10:00:00+08:00', closeContactOfCase: true }),
+      minimalDeclaration({ submittedAt: '1970-01-01T01:00:00+08:00', closeContactOfCase: true }),
       [],
-      '1969-12-02T10:00:00+08:00',
+      '1970-01-02T10:00:00+08:00',
     );
+    expect(Date.parse('1970-01-01T01:00:00+08:00')).toBeLessThan(0);
     const r2 = reasonOf(a, 'R2');
-    expect(r2.count?.anchor).toBe('1969-12-01T10:00:00+08:00');
-    expect(r2.releaseAt).toBe('1969-12-16T00:00:00+08:00');
+    expect(r2.count?.anchor).toBe('1970-01-01T01:00:00+08:00');
+    expect(r2.releaseAt).toBe('1970-01-16T00:00:00+08:00');
+  });
+
+  it('T-2: a declaration submitted in 1969 in the policy zone is out_of_range, not counted', () => {
+    const result = safeEvaluate(minimalDeclaration({ submittedAt: '1969-12-31T23:59:59.999+08:00' }), [], '1970-01-02T10:00:00+08:00');
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.issues).toEqual([expect.objectContaining({ path: ['declaration', 'submittedAt'], code: 'out_of_range' })]);
   });
 });

@@ -83,17 +83,18 @@ describe('RULES §9: the problems the engine finds beyond the schemas', () => {
     ]);
   });
 
-  it('RULES §9: strings over the limit are found up to eight levels deep, not deeper', () => {
-    const small = createEngine({ ...lianyungang2020, limits: { maxEvents: 10, maxStringLength: 64 } });
+  it('RULES §9: strings over the limit are found at any depth up to maxDepth; a deeper nesting is itself too_large', () => {
+    const small = createEngine({ ...lianyungang2020, limits: { maxEvents: 10, maxStringLength: 64, maxDepth: 8 } });
     const long = 'x'.repeat(65);
     // Seven levels below the declaration: reported as too long (and as unknown keys).
     let nested: unknown = long;
     for (let i = 0; i < 7; i++) nested = { k: nested };
     const found = issues(declaration({ extra: nested }), [], NOW, small);
     expect(found).toContainEqual(['declaration.extra.k.k.k.k.k.k.k', 'too_large', "longer than the policy's limit of 64 characters"]);
-    // Eight levels below: the walk stops; only the unknown key is reported.
+    expect(found).toContainEqual(['declaration', 'unrecognized_keys', 'Unrecognized key: "extra"']);
+    // Nine levels below: the object at level eight is one level too deep, and nothing else is read.
     const deeper = issues(declaration({ extra: { k: nested } }), [], NOW, small);
-    expect(deeper.map((i) => i[1])).toEqual(['unrecognized_keys']);
+    expect(deeper).toEqual([['declaration.extra.k.k.k.k.k.k.k', 'too_large', "nested deeper than the policy's limit of 8 levels"]]);
     // The same in a list: history[0] is level one.
     const inList = issues(declaration(), [[[[[[[[long]]]]]]]], NOW, small);
     expect(inList).toContainEqual(['history[0][0][0][0][0][0][0][0]', 'too_large', "longer than the policy's limit of 64 characters"]);
@@ -209,8 +210,8 @@ describe('A-1, A-2: mustApply and credentialFor outside their types', () => {
   });
 });
 
-describe('RULES §9: a failure inside the engine is reported, not thrown', () => {
-  it('RULES §9: a throwing getter gives one "could not evaluate" issue at the root, with the cause', () => {
+describe('RULES §9: a value that cannot be read is reported at its path, not thrown', () => {
+  it('RULES §9: a throwing getter gives one unreadable issue at its path', () => {
     const d = Object.defineProperty(declaration(), 'channel', {
       enumerable: true,
       get() {
@@ -219,10 +220,13 @@ describe('RULES §9: a failure inside the engine is reported, not thrown', () =>
     });
     const result = safeEvaluate(d, [], NOW);
     expect(result.success).toBe(false);
-    if (!result.success) expect(result.error.issues).toEqual([{ path: [], code: 'invalid', message: 'could not evaluate: Error: unreadable' }]);
+    if (!result.success)
+      expect(result.error.issues).toEqual([
+        { path: ['declaration', 'channel'], code: 'unreadable', message: 'could not be read: reading this value threw an exception' },
+      ]);
   });
 
-  it('RULES §9: a throwing getter in a checkpoint context gives one "could not check" issue at the root', () => {
+  it('RULES §9: a throwing getter in a checkpoint context gives one unreadable issue at its path', () => {
     const ctx = Object.defineProperty({ direction: 'in', celsius: 36.5, at: NOW }, 'venue', {
       enumerable: true,
       get() {
@@ -231,6 +235,9 @@ describe('RULES §9: a failure inside the engine is reported, not thrown', () =>
     });
     const result = safeCheck(null, ctx);
     expect(result.success).toBe(false);
-    if (!result.success) expect(result.error.issues).toEqual([{ path: [], code: 'invalid', message: 'could not check: Error: unreadable' }]);
+    if (!result.success)
+      expect(result.error.issues).toEqual([
+        { path: ['context', 'venue'], code: 'unreadable', message: 'could not be read: reading this value threw an exception' },
+      ]);
   });
 });

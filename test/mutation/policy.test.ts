@@ -34,8 +34,18 @@ describe('RULES §8: canonical JSON and the policy hash', () => {
   it('RULES §8: an engine reports the hash of its validated policy (defaults filled in, unknown keys stripped)', () => {
     const { limits: _limits, ...withoutLimits } = lianyungang2020;
     const engine = createEngine({ ...withoutLimits, comment: 'not part of the policy' });
-    expect(engine.policy.limits).toEqual({ maxEvents: 100_000, maxStringLength: 1000 });
-    const expected = sha256(canonicalJson({ ...lianyungang2020, limits: { maxEvents: 100_000, maxStringLength: 1000 } }));
+    const defaults = {
+      maxEvents: 100_000,
+      maxStringLength: 1000,
+      maxArrayLength: 1_000_000,
+      maxKeys: 1000,
+      maxKeyLength: 1000,
+      maxDepth: 32,
+      maxValues: 10_000_000,
+      maxMessageLength: 10_000_000,
+    };
+    expect(engine.policy.limits).toEqual(defaults);
+    const expected = sha256(canonicalJson({ ...lianyungang2020, limits: defaults }));
     const result = engine.evaluate(
       { id: 'a', subjectId: 's', submittedAt: '2020-02-01T10:00:00+08:00', category: 'resident', channel: 'self', attestation: true },
       [],
