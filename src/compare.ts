@@ -280,7 +280,9 @@ export async function compare(cases: AsyncIterable<unknown> | Iterable<unknown>,
  * is the one `compare` gives over the whole population, whatever the parts.
  *
  * @param parts - the parts' reports, each with `minCell: 0`, of the same two policies and `now`
- * @param options - `{ minCell?, sample? }` of the whole report
+ * @param options - the whole report's options
+ * @param options.minCell - counts below it are suppressed (default 10)
+ * @param options.sample - how many changed cases the whole report keeps (default: all the parts')
  * @returns the report of the whole population
  * @example
  * const parts = await Promise.all(chunks.map((c, i) => compare(c, { ...options, minCell: 0, indexOffset: offsets[i] })));
