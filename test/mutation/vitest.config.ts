@@ -9,7 +9,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/package/**', 'test/cli.test.ts', 'test/cli-code.test.ts', '**/node_modules/**'],
+    exclude: ['test/package/**', 'test/cli.test.ts', 'test/cli-code.test.ts', 'test/picture/cli.test.ts', 'test/web/**', '**/node_modules/**'],
     testTimeout: 60_000,
     isolate: false,
     env: { FC_SEED: '20200201', FC_RUNS: '10', HCR_MUTATION_RUN: '1' },
