@@ -2,7 +2,7 @@
 // draw the assessment's timeline with health-code-rules/picture; the PNG comes from the same SVG
 // through @resvg/resvg-js. Like the rest of the CLI, this is where files are written.
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import resvg from '@resvg/resvg-js';
 import { timelineSvg } from 'health-code-rules/picture';
 
 /** The picture flags of `explain`, for parseArgs. */
@@ -31,7 +31,7 @@ export function writePictures(a, values, ctx) {
   };
   if (values.svg !== undefined) write(values.svg, '--svg', svg);
   if (values.png !== undefined) {
-    const { Resvg } = createRequire(import.meta.url)('@resvg/resvg-js');
+    const { Resvg } = resvg;
     // Twice the SVG's width, so that the small labels stay sharp on paper and on phones.
     write(values.png, '--png', new Resvg(svg, { fitTo: { mode: 'width', value: width * 2 }, background: '#fff' }).render().asPng());
   }

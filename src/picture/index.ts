@@ -24,7 +24,6 @@ export interface TimelineOptions {
 }
 
 const FILL: Readonly<Record<Colour, string>> = { red: '#d32f2f', yellow: '#f2c200', green: '#1f9d55' };
-const INK: Readonly<Record<Colour, string>> = { red: '#fff', yellow: '#000', green: '#fff' };
 const LEFT = 150;
 const RIGHT = 28;
 const LANE_H = 70;
@@ -33,6 +32,9 @@ const LANE_H = 70;
 function esc(text: string): string {
   return text
     .replace(/[&<>"']/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' } as const)[c as '&']};`)
+    // XML 1.0 forbids these characters even escaped: C0 controls other than tab and newlines,
+    // lone surrogates, U+FFFE and U+FFFF.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 

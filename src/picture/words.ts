@@ -40,9 +40,6 @@ export const WORDS = {
   'authority-release': L('a release by an authority', '有關部門解除', '有关部门解除'),
 } as const satisfies Readonly<Record<string, Texts>>;
 
-/** A label of the picture. */
-export type WordKey = keyof typeof WORDS;
-
 /** The label `key` in `lang`; an unknown key (a value added to the format later) is shown as is. */
 export function word(lang: PictureLang, key: string): string {
   return (WORDS as Readonly<Record<string, Texts>>)[key]?.[lang] ?? key;
