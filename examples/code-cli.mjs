@@ -100,6 +100,7 @@ export function code(values, file, ctx) {
   const engine = ctx.engineFor(values);
   const key = ctx.readJson(values.key, '--key');
   const a = ctx.evaluateCase(engine, kase, ctx.nowOf(values, kase), issues);
+  // eslint-disable-next-line no-unused-vars -- the kid is dropped from the JWK, given as --kid
   const { kid: _kid, ...jwk } = key ?? {};
   const text = issueCode(a, {
     key: jwk,

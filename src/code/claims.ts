@@ -2,13 +2,14 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import * as z from 'zod';
 import { colourOf } from '../fold.js';
-import { CREDENTIALS, COLOURS, InstantSchema, NonEmptyString, RULES, type Credential, type RuleId } from '../schema/primitives.js';
+import { CREDENTIALS, COLOURS, InstantSchema, NonEmptyString, RULES, type Credential } from '../schema/primitives.js';
 
 /**
  * The claims of the code (RULES §11): the CWT claims set (RFC 8392) with `iss` (1), `exp` (4),
  * `iat` (6), `cti` (7) and the private claim -65537 that carries what a checkpoint decides on.
  */
 
+/** The CWT claim keys the code uses (RFC 8392) and its private claim. */
 export const CLAIM = { iss: 1, exp: 4, iat: 6, cti: 7, code: -65537 } as const;
 /** The format version inside the private claim. */
 export const CLAIMS_VERSION = 1;
@@ -104,6 +105,3 @@ export function textMap(value: unknown): Record<string, unknown> | undefined {
   }
   return out;
 }
-
-/** The rule ids of a claim, typed. */
-export type CodeRules = readonly RuleId[];
