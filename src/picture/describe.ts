@@ -1,5 +1,5 @@
-import { MS_PER_DAY, MS_PER_MINUTE, formatDay, formatTimeOfDay } from '../internal/iso.js';
-import type { Instant, Lane, TimelineModel } from './model.js';
+import { MS_PER_DAY } from '../internal/iso.js';
+import { type Instant, type Lane, type TimelineModel, localDay, localWhen } from './model.js';
 import { word, type PictureLang } from './words.js';
 
 /**
@@ -7,27 +7,14 @@ import { word, type PictureLang } from './words.js';
  * (a screen reader, a text-only audit). Rendered from the same model as the drawing.
  */
 
-/** `YYYY-MM-DD HH:mm` of an instant in its own offset, as the assessment wrote it. */
+/** `YYYY-MM-DD HH:mm` of an instant in the policy's zone. */
 export function when(at: Instant): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at.text);
-  return m === null ? at.text : `${m[1]} ${m[2]}`;
+  return at.local;
 }
 
 /** `MM-DD HH:mm`, the short form drawn on the picture. */
 export function short(at: Instant): string {
-  return when(at).slice(5);
-}
-
-/** The local day `YYYY-MM-DD` of an epoch instant in a zone `offset` minutes east of UTC. */
-export function localDay(ms: number, offset: number): string {
-  return formatDay(Math.floor((ms + offset * MS_PER_MINUTE) / MS_PER_DAY));
-}
-
-/** `YYYY-MM-DD HH:mm` of an epoch instant in a zone `offset` minutes east of UTC. */
-export function localWhen(ms: number, offset: number): string {
-  const shifted = ms + offset * MS_PER_MINUTE;
-  const ofDay = ((shifted % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY;
-  return `${localDay(ms, offset)} ${formatTimeOfDay(ofDay).slice(0, 5)}`;
+  return at.local.slice(5);
 }
 
 /** `UTC+08:00` for an offset in minutes. */
@@ -42,6 +29,13 @@ const zh = (lang: PictureLang, hant: string, hans: string): string => (lang === 
 const sep = (lang: PictureLang): string => (lang === 'en' ? ', ' : '、');
 const stop = (lang: PictureLang): string => (lang === 'en' ? '. ' : '。');
 
+/** `, waiting for hospital discharge` (or nothing when nothing is awaited), in `lang`. */
+export function awaitingText(lang: PictureLang, awaited: readonly string[], joiner: string): string {
+  if (awaited.length === 0) return '';
+  const list = awaited.map((x) => word(lang, x)).join(sep(lang));
+  return lang === 'en' ? `${joiner}${word(lang, 'awaiting')} ${list}` : `${joiner}${word(lang, 'awaiting')}${list}`;
+}
+
 /** The title: whose code, its colour at the evaluation instant, why, and when it ends. */
 export function titleText(m: TimelineModel, lang: PictureLang): string {
   const rules = m.lanes.map((lane) => lane.rule).join(sep(lang));
@@ -55,9 +49,7 @@ export function titleText(m: TimelineModel, lang: PictureLang): string {
           : lang === 'zh-Hant'
             ? `，預計 ${when(m.releaseAt)} 轉綠`
             : `，预计 ${when(m.releaseAt)} 转绿`
-        : lang === 'en'
-          ? `; ${word(lang, 'noRelease')}${m.awaiting.length > 0 ? `, ${word(lang, 'awaiting')} ${m.awaiting.map((x) => word(lang, x)).join(', ')}` : ''}`
-          : `，${word(lang, 'noRelease')}${m.awaiting.length > 0 ? `，${word(lang, 'awaiting')}${m.awaiting.map((x) => word(lang, x)).join('、')}` : ''}`;
+        : `${lang === 'en' ? '; ' : '，'}${word(lang, 'noRelease')}${awaitingText(lang, m.awaiting, lang === 'en' ? ', ' : '，')}`;
   if (lang === 'en') return `Health code timeline of ${m.subjectId}: ${colour}${rules === '' ? '' : ` (${rules})`} at ${when(m.evaluatedAt)}${end}`;
   return `${m.subjectId} 的${zh(lang, '健康碼時間線', '健康码时间线')}：${when(m.evaluatedAt)} ${zh(lang, '為', '为')}${colour}${rules === '' ? '' : `（${rules}）`}${end}`;
 }
@@ -87,10 +79,7 @@ function laneText(lane: Lane, m: TimelineModel, lang: PictureLang): string {
     parts.push(lang === 'en' ? `reset on ${when(mark.at)} (evidence: ${ev(mark.evidence)})` : `${when(mark.at)} ${word(lang, 'reset').replace(/（.*/, '')}（${ev(mark.evidence)}）`);
   if (lane.releaseAt !== null)
     parts.push(lang === 'en' ? `turns green at ${when(lane.releaseAt)}` : `${word(lang, 'release')} ${when(lane.releaseAt)}`);
-  else {
-    const awaited = lane.awaiting.map((x) => word(lang, x)).join(sep(lang));
-    parts.push(`${word(lang, 'noRelease')}${awaited === '' ? '' : lang === 'en' ? `, ${word(lang, 'awaiting')} ${awaited}` : `，${word(lang, 'awaiting')}${awaited}`}`);
-  }
+  else parts.push(`${word(lang, 'noRelease')}${awaitingText(lang, lane.awaiting, lang === 'en' ? ', ' : '，')}`);
   return parts.join(lang === 'en' ? '; ' : '；');
 }
 

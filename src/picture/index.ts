@@ -9,8 +9,8 @@
 import type { Assessment } from '../schema/assessment.js';
 import type { Colour } from '../schema/primitives.js';
 import { MS_PER_DAY } from '../internal/iso.js';
-import { descText, localDay, localWhen, short, titleText, when, zoneName } from './describe.js';
-import { type Lane, type TimelineModel, timelineModel } from './model.js';
+import { awaitingText, descText, short, titleText, when, zoneName } from './describe.js';
+import { type Lane, type TimelineModel, localDay, localWhen, timelineModel } from './model.js';
 import { type PictureLang, word } from './words.js';
 
 export type { PictureLang } from './words.js';
@@ -47,8 +47,8 @@ function textWidth(text: string, size: number): number {
 
 const n = (v: number): string => String(Math.round(v * 10) / 10);
 
-function text(x: number, y: number, body: string, attrs = ''): string {
-  return `<text x="${n(x)}" y="${n(y)}"${attrs === '' ? '' : ` ${attrs}`}>${esc(body)}</text>`;
+function text(x: number, y: number, body: string, attrs: string): string {
+  return `<text x="${n(x)}" y="${n(y)}" ${attrs}>${esc(body)}</text>`;
 }
 
 /** Labels set on a few rows so that neighbours do not overlap; a label with no room is left to the mark's tooltip. */
@@ -133,9 +133,9 @@ function lane(f: Frame, l: Lane, y: number): string[] {
   // What lies after the evaluation instant is a projection: drawn paler.
   const nowX = f.x(m.evaluatedAt.ms);
   const lastX = l.releaseAt === null ? end : f.x(l.releaseAt.ms);
-  if (lastX > nowX) out.push(`<rect x="${n(nowX)}" y="${barY}" width="${n(lastX - nowX)}" height="${barH}" fill="url(#hcr-projected)"/>`);
-  const phaseLabel = word(lang, l.phases[0]?.phase ?? l.phase);
-  const firstEnd = l.phases[0]?.to === null || l.phases[0]?.to === undefined ? end : f.x(l.phases[0].to.ms);
+  out.push(`<rect x="${n(nowX)}" y="${barY}" width="${n(Math.max(0, lastX - nowX))}" height="${barH}" fill="url(#hcr-projected)"/>`);
+  const phaseLabel = word(lang, l.phases[0].phase);
+  const firstEnd = l.phases[0].to === null ? end : f.x(l.phases[0].to.ms);
   if (firstEnd - f.x(l.startedAt.ms) > textWidth(phaseLabel, 10) + 8 && l.count === null)
     out.push(text(f.x(l.startedAt.ms) + 4, barY + 16, phaseLabel, 'font-size="10" fill="#000" stroke="#fff" stroke-width="3" paint-order="stroke"'));
   // The count: day k of `days` is the k-th day-long cell ending at the release (T-3, any convention).
@@ -176,8 +176,7 @@ function lane(f: Frame, l: Lane, y: number): string[] {
     out.push(text(right ? x + 10 : x - 10, barY - 1, label, `font-size="11" font-weight="bold"${right ? '' : ' text-anchor="end"'}`));
     out.push('</g>');
   } else {
-    const awaited = l.awaiting.map((a) => word(lang, a)).join(lang === 'en' ? ', ' : '、');
-    const label = `${word(lang, 'noRelease')}${awaited === '' ? '' : ` · ${word(lang, 'awaiting')} ${awaited}`}`;
+    const label = `${word(lang, 'noRelease')}${awaitingText(lang, l.awaiting, ' · ')}`;
     out.push(`<path d="M${n(end - 8)} ${barY - 2}L${n(end)} ${barY + barH / 2}L${n(end - 8)} ${barY + barH + 2}" fill="none" stroke="#000" stroke-width="2"/>`);
     out.push(text(end - 12, barY - 2, label, 'font-size="11" font-weight="bold" text-anchor="end"'));
   }
@@ -257,7 +256,8 @@ function legend(f: Frame, y: number): { svg: string[]; height: number } {
  */
 export function timelineSvg(assessment: Assessment, options: TimelineOptions): string {
   const lang: PictureLang = options.lang === 'zh-Hans' || options.lang === 'zh-Hant' ? options.lang : 'en';
-  const W = Math.round(Math.min(4096, Math.max(480, Number.isFinite(options.width) ? (options.width ?? 960) : 960)));
+  const asked = options.width ?? 960;
+  const W = Number.isFinite(asked) ? Math.round(Math.min(4096, Math.max(480, asked))) : 960;
   const m = timelineModel(assessment);
   const plotW = W - LEFT - RIGHT;
   const span = Math.max(m.end - m.start, MS_PER_DAY);

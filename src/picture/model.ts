@@ -1,6 +1,6 @@
 import type { Assessment, Reason, TrailEntry } from '../schema/assessment.js';
 import type { Colour } from '../schema/primitives.js';
-import { MS_PER_DAY, MS_PER_MINUTE, parseInstant } from '../internal/iso.js';
+import { MS_PER_DAY, MS_PER_MINUTE, formatDay, formatTimeOfDay, parseInstant } from '../internal/iso.js';
 
 /**
  * What the timeline picture shows, read from an assessment alone (RULES §5, §8): lanes, marks,
@@ -14,10 +14,10 @@ export const MAX_MARKS = 40;
 /** At most this many colour-band segments; shorter runs are merged into their neighbour. */
 export const MAX_SEGMENTS = 200;
 
-/** An instant of the assessment: the text as given, and its epoch milliseconds. */
+/** An instant of the assessment: its epoch milliseconds, and `YYYY-MM-DD HH:mm` in the policy's zone. */
 export interface Instant {
-  readonly text: string;
   readonly ms: number;
+  readonly local: string;
 }
 
 /** A mark on a lane: the start, a reset or a phase change, with its evidence (RULES §5). */
@@ -45,7 +45,8 @@ export interface Lane {
   readonly count: { readonly anchor: Instant; readonly days: number; readonly convention: string } | null;
   readonly awaiting: readonly string[];
   readonly evidence: readonly string[];
-  readonly phases: readonly PhaseSpan[];
+  /** Never empty: the phase the condition started in comes first. */
+  readonly phases: readonly [PhaseSpan, ...PhaseSpan[]];
   readonly marks: readonly Mark[];
   /** How many marks of this lane were left out (the earliest). */
   readonly marksLeftOut: number;
@@ -98,8 +99,16 @@ export function offsetOf(text: string): number {
   return m[1] === '-' ? -minutes : minutes;
 }
 
-function instant(text: string, fallback: number): Instant {
-  return { text, ms: parseInstant(text) ?? fallback };
+/** The local day `YYYY-MM-DD` of an epoch instant in a zone `offset` minutes east of UTC. */
+export function localDay(ms: number, offset: number): string {
+  return formatDay(Math.floor((ms + offset * MS_PER_MINUTE) / MS_PER_DAY));
+}
+
+/** `YYYY-MM-DD HH:mm` of an epoch instant in a zone `offset` minutes east of UTC. */
+export function localWhen(ms: number, offset: number): string {
+  const shifted = ms + offset * MS_PER_MINUTE;
+  const ofDay = ((shifted % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY;
+  return `${localDay(ms, offset)} ${formatTimeOfDay(ofDay).slice(0, 5)}`;
 }
 
 /** The local midnight at or before `ms` in a zone `offset` minutes east of UTC. */
@@ -107,6 +116,9 @@ export function dayStart(ms: number, offset: number): number {
   const shift = offset * MS_PER_MINUTE;
   return Math.floor((ms + shift) / MS_PER_DAY) * MS_PER_DAY - shift;
 }
+
+/** Epoch milliseconds of an instant; one the model cannot read is drawn at `fallback`. */
+const msOf = (text: string, fallback: number): number => parseInstant(text) ?? fallback;
 
 const ruleOf = (entry: TrailEntry): string | undefined => entry.rule ?? /^T-([A-Z0-9]+)-/.exec(entry.transition)?.[1];
 
@@ -116,21 +128,21 @@ function optionalText(entry: TrailEntry, key: 'authority' | 'reason'): string | 
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
-function laneOf(reason: Reason, trail: readonly TrailEntry[], now: number): Lane {
+function laneOf(reason: Reason, trail: readonly TrailEntry[], now: number, instant: (text: string, fallback: number) => Instant): Lane {
   const startedAt = instant(reason.startedAt, now);
   const releaseAt = reason.releaseAt === null ? null : instant(reason.releaseAt, now);
-  const own = trail.filter((entry) => ruleOf(entry) === reason.rule && (parseInstant(entry.at) ?? 0) >= startedAt.ms);
+  const own = trail.filter((entry) => ruleOf(entry) === reason.rule && msOf(entry.at, 0) >= startedAt.ms);
   const all = own
     .filter((entry) => /-(on|reset|discharge|excluded|recovered|confirmed)$/.test(entry.transition))
     .map((entry): Mark => ({ transition: entry.transition, at: instant(entry.at, now), evidence: entry.evidence }));
   const keep = all.slice(Math.max(0, all.length - MAX_MARKS));
   // The phase before a discharge, exclusion or recovery was treatment (§3.1, §3.4).
   const change = own.filter((entry) => /-(discharge|excluded|recovered)$/.test(entry.transition)).at(-1);
-  const phases: PhaseSpan[] = [];
+  let phases: Lane['phases'] = [{ phase: reason.phase, from: startedAt, to: releaseAt }];
   if (change !== undefined && reason.phase !== 'treatment') {
     const at = instant(change.at, now);
-    phases.push({ phase: 'treatment', from: startedAt, to: at }, { phase: reason.phase, from: at, to: releaseAt });
-  } else phases.push({ phase: reason.phase, from: startedAt, to: releaseAt });
+    phases = [{ phase: 'treatment', from: startedAt, to: at }, { phase: reason.phase, from: at, to: releaseAt }];
+  }
   return {
     rule: reason.rule,
     colour: reason.colour,
@@ -147,7 +159,7 @@ function laneOf(reason: Reason, trail: readonly TrailEntry[], now: number): Lane
 }
 
 /** Colour runs of the trail up to `now`, then the projection from the reasons' release dates. */
-function segmentsOf(a: Assessment, now: number, end: number): { segments: Segment[]; merged: number } {
+function segmentsOf(a: Assessment, now: number, start: number, end: number): { segments: Segment[]; merged: number } {
   const raw: Segment[] = [];
   const push = (colour: Colour, from: number, to: number, projected: boolean): void => {
     if (to <= from) return;
@@ -155,26 +167,21 @@ function segmentsOf(a: Assessment, now: number, end: number): { segments: Segmen
     if (last !== undefined && last.colour === colour && last.projected === projected && last.to === from) raw[raw.length - 1] = { ...last, to };
     else raw.push({ colour, from, to, projected });
   };
-  const changes = a.trail.map((entry) => ({ ms: parseInstant(entry.at) ?? now, colour: entry.colour })).filter((c) => c.ms <= now);
-  for (let i = 0; i < changes.length; i++) {
-    const c = changes[i];
-    if (c !== undefined) push(c.colour, c.ms, changes[i + 1]?.ms ?? now, false);
-  }
+  const changes = a.trail.map((entry) => ({ ms: msOf(entry.at, now), colour: entry.colour })).filter((c) => c.ms <= now);
+  for (const [i, c] of changes.entries()) push(c.colour, c.ms, changes[i + 1]?.ms ?? now, false);
   // After the evaluation instant, nothing new is assumed: each condition ends at its release date.
-  const releases = a.reasons.map((r) => (r.releaseAt === null ? Infinity : (parseInstant(r.releaseAt) ?? Infinity)));
-  const cuts = [...new Set([now, ...releases.filter((ms) => ms > now && ms < end), end])].sort((x, y) => x - y);
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const from = cuts[i] ?? now;
-    const to = cuts[i + 1] ?? end;
+  const conditions = a.reasons.map((r) => ({ colour: r.colour, until: r.releaseAt === null ? Infinity : msOf(r.releaseAt, Infinity) }));
+  const cuts = [...new Set([...conditions.map((c) => c.until).filter((ms) => ms > now && ms < end), end])].sort((x, y) => x - y);
+  let from = now;
+  for (const to of cuts) {
     let colour: Colour = 'green';
-    a.reasons.forEach((r, k) => {
-      if ((releases[k] ?? Infinity) > from) colour = worst(colour, r.colour);
-    });
+    for (const c of conditions) if (c.until > from) colour = worst(colour, c.colour);
     push(colour, from, to, true);
+    from = to;
   }
   if (raw.length <= MAX_SEGMENTS) return { segments: raw, merged: 0 };
   // Bounded: runs shorter than the span / MAX_SEGMENTS join their neighbour, in the worse colour.
-  const min = (end - (raw[0]?.from ?? end)) / MAX_SEGMENTS;
+  const min = (end - start) / MAX_SEGMENTS;
   const out: Segment[] = [];
   for (const s of raw) {
     const last = out.at(-1);
@@ -192,21 +199,26 @@ function segmentsOf(a: Assessment, now: number, end: number): { segments: Segmen
  * @returns lanes, band, corrections and the axis range
  */
 export function timelineModel(a: Assessment): TimelineModel {
+  const offset = offsetOf(a.evaluatedAt);
+  // Every instant is shown in the zone of the evaluation instant, the policy's (T-2).
+  const instant = (text: string, fallback: number): Instant => {
+    const ms = msOf(text, fallback);
+    return { ms, local: localWhen(ms, offset) };
+  };
   const evaluatedAt = instant(a.evaluatedAt, 0);
   const now = evaluatedAt.ms;
-  const offset = offsetOf(a.evaluatedAt);
-  const lanes = a.reasons.map((reason) => laneOf(reason, a.trail, now));
-  const times = [now, ...a.trail.map((e) => parseInstant(e.at) ?? now)];
+  const lanes = a.reasons.map((reason) => laneOf(reason, a.trail, now, instant));
+  const times = [now, ...a.trail.map((e) => msOf(e.at, now))];
   for (const lane of lanes) {
     times.push(lane.startedAt.ms);
     if (lane.releaseAt !== null) times.push(lane.releaseAt.ms);
     if (lane.count !== null) times.push(lane.count.anchor.ms);
   }
-  if (a.nextChangeAt !== null) times.push(parseInstant(a.nextChangeAt) ?? now);
+  if (a.nextChangeAt !== null) times.push(msOf(a.nextChangeAt, now));
   const open = lanes.some((lane) => lane.releaseAt === null);
   const start = dayStart(Math.min(...times), offset) - MS_PER_DAY;
   const end = dayStart(Math.max(...times), offset) + (open ? 4 : 2) * MS_PER_DAY;
-  const { segments, merged } = segmentsOf(a, now, end);
+  const { segments, merged } = segmentsOf(a, now, start, end);
   const voids = a.trail
     .filter((entry) => entry.transition === 'T-void')
     .map((entry): Correction => ({

@@ -102,7 +102,7 @@ describe('timelineSvg', () => {
     expect(svg).toContain('no date yet · waiting for hospital discharge');
     expect(titleOf(svg)).toContain('no date yet, waiting for hospital discharge');
     const zh = timelineSvg(a, { lang: 'zh-Hans' });
-    expect(zh).toContain('尚无日期 · 尚待 出院');
+    expect(zh).toContain('尚无日期 · 尚待出院');
   });
 
   it('RULES §8: the title states the colour, the rules and the release in each language, and the desc says the same', () => {
