@@ -191,11 +191,16 @@ function corrections(f: Frame, y: number): string[] {
     const x = f.x(c.at.ms);
     const [by, ...voided] = c.evidence;
     const who = [c.authority, c.reason].filter((v): v is string => v !== null);
-    const label = `${by ?? ''} ✕ ${voided.join(', ')}${who.length === 0 ? '' : ` (${who.join('; ')})`}`;
+    const whoText = who.length === 0 ? '' : ` (${who.join('; ')})`;
+    const label = `${by ?? ''} ✕ ${voided.join(', ')}${whoText}`;
     out.push(`<g class="void"><title>${esc(`T-void ${when(c.at)}: ${label}`)}</title>`);
     out.push(`<path d="M${n(x - 5)} ${y + 6}L${n(x + 5)} ${y + 16}M${n(x + 5)} ${y + 6}L${n(x - 5)} ${y + 16}" stroke="#000" stroke-width="2"/>`);
     const row = rows.place(x - 4, textWidth(label, 10));
-    if (row !== undefined) out.push(text(x - 4, y + 29 + row * 12, label, 'font-size="10" fill="#222" text-decoration="line-through"'));
+    // The voided event is struck through; the correcting event and who made it are not.
+    if (row !== undefined)
+      out.push(
+        `<text x="${n(x - 4)}" y="${n(y + 29 + row * 12)}" font-size="10" fill="#222">${esc(`${by ?? ''} ✕ `)}<tspan text-decoration="line-through">${esc(voided.join(', '))}</tspan>${esc(whoText)}</text>`,
+      );
     out.push('</g>');
   }
   if (f.m.correctionsLeftOut > 0) out.push(text(LEFT, y + 66, `+${f.m.correctionsLeftOut} ${word(f.lang, 'leftOut')}`, 'font-size="10" font-style="italic"'));

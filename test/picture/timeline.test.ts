@@ -149,12 +149,13 @@ describe('timelineSvg', () => {
     const svg = timelineSvg(a, { lang: 'en' });
     wellFormed(svg);
     expect(svg).toContain('<g class="corrections">');
-    expect(svg).toContain('fix-1 ✕ notice-1');
+    expect(svg).toContain('fix-1 ✕ <tspan text-decoration="line-through">notice-1</tspan></text>');
     expect(descOf(svg)).toContain('Correction on 2020-02-04 09:00: fix-1 voids notice-1');
     // A trail that carries who corrected and why (an optional field of a later format) shows both.
     const withWho = { ...a, trail: a.trail.map((e) => (e.transition === 'T-void' ? { ...e, authority: 'cdc-lyg', reason: 'wrong person' } : e)) };
     const svg2 = timelineSvg(withWho, { lang: 'en' });
-    expect(svg2).toContain('fix-1 ✕ notice-1 (cdc-lyg; wrong person)');
+    expect(svg2).toContain('fix-1 ✕ <tspan text-decoration="line-through">notice-1</tspan> (cdc-lyg; wrong person)</text>');
+    expect(svg2).toContain('<title>T-void 2020-02-04 09:00: fix-1 ✕ notice-1 (cdc-lyg; wrong person)</title>');
     expect(descOf(svg2)).toContain('fix-1 voids notice-1 (cdc-lyg, wrong person)');
   });
 
