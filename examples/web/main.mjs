@@ -34,6 +34,16 @@ const PAGE = {
   'decision-heading': L('Checkpoint decision', '檢查點決定', '检查点决定'),
   'code-heading': L('Signed code', '簽名健康碼', '签名健康码'),
 };
+/** The words of the checkpoint's choices, by select and value. */
+const OPTIONS = {
+  venue: {
+    'public-place': L('public place', '公共場所', '公共场所'),
+    'public-transport': L('public transport', '公共交通', '公共交通'),
+    residential: L('residential compound', '住宅小區', '住宅小区'),
+  },
+  direction: { in: L('in', '進入', '进入'), out: L('out', '離開', '离开') },
+  role: { resident: L('resident', '住戶', '住户'), visitor: L('visitor', '訪客', '访客') },
+};
 const WORDS = {
   pasted: L('(pasted)', '（貼上）', '（粘贴）'),
   rule: L('Rule', '規則', '规则'),
@@ -106,6 +116,8 @@ function renderIssues(issues) {
 function render() {
   document.documentElement.lang = state.lang;
   for (const [id, text] of Object.entries(PAGE)) $(id).textContent = text[state.lang];
+  for (const [id, words] of Object.entries(OPTIONS)) for (const option of $(id).options) option.textContent = words[option.value][state.lang];
+  $('case-select').options[0].textContent = WORDS.pasted[state.lang];
   $('lang').value = state.lang;
   $('venue').value = state.venue;
   $('direction').value = state.direction;
