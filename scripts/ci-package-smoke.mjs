@@ -110,7 +110,9 @@ assert.equal(typeof t.arbitraries.case, 'function');
 assert.equal(hcr.evaluate(t.declaration(), [], '2020-03-01T09:00:00+08:00').colour, 'green');
 `
     : ''
-}console.log('import: ok');
+}const picture = await import('health-code-rules/picture');
+assert.ok(picture.timelineSvg(hcr.evaluate({ id: 'app-p', subjectId: 's-p', submittedAt: '2020-02-01T10:00:00+08:00', category: 'resident', channel: 'self', attestation: true }, [], '2020-02-10T12:00:00+08:00'), { lang: 'en' }).startsWith('<svg '));
+console.log('import: ok');
 `,
   );
   writeFileSync(
@@ -124,11 +126,13 @@ ${
 assert.equal(hcr.evaluate(t.declaration(), [], '2020-03-01T09:00:00+08:00').colour, 'green');
 `
     : ''
-}console.log('require: ok');
+}assert.ok(require('health-code-rules/picture').timelineSvg(hcr.evaluate({ id: 'app-p', subjectId: 's-p', submittedAt: '2020-02-01T10:00:00+08:00', category: 'resident', channel: 'self', attestation: true }, [], '2020-02-10T12:00:00+08:00'), { lang: 'en' }).startsWith('<svg '));
+console.log('require: ok');
 `,
   );
   const typed = (lib) => `
 import { evaluate, safeEvaluate, createEngine, lianyungang2020, HealthCodeInputError, type Assessment, type Declaration, type Event, type InputIssue } from '${lib}';
+import { timelineSvg, type PictureLang } from '${lib}/picture';
 
 const declaration: Declaration = {
   id: 'app-0001', subjectId: 's-7f3a', submittedAt: '2020-02-01T10:00:00+08:00',
@@ -145,7 +149,11 @@ const r = safeEvaluate(declaration, history, new Date());
 const issues: readonly InputIssue[] = r.success ? [] : r.error.issues;
 const e: HealthCodeInputError | undefined = r.success ? undefined : r.error;
 const engine = createEngine({ ...lianyungang2020, observationDays: 21 });
-export const results = [colour, wrong, unknownKind, issues, e, engine.policy.observationDays satisfies number];
+const lang: PictureLang = 'zh-Hant';
+const svg: string = timelineSvg(a, { lang, width: 800 });
+// @ts-expect-error a language the picture does not speak
+timelineSvg(a, { lang: 'fr' });
+export const results = [colour, wrong, unknownKind, issues, e, engine.policy.observationDays satisfies number, svg];
 `;
   writeFileSync(join(app, 'consumer.mts'), typed('health-code-rules'));
   writeFileSync(join(app, 'consumer.cts'), typed('health-code-rules'));
@@ -175,7 +183,7 @@ export const generators = arbitraries;
   console.log('typescript (nodenext): ok');
   run(process.execPath, [tsc, '-p', 'tsconfig.bundler.json'], app);
   console.log('typescript (bundler): ok');
-  console.log(`package smoke test passed (${testing ? 'main entry and testing subpath' : 'main entry'})`);
+  console.log(`package smoke test passed (${testing ? 'main entry, picture and testing subpaths' : 'main entry and picture subpath'})`);
 } catch (error) {
   failed = true;
   console.error(error instanceof Error ? error.message : error);
