@@ -19,6 +19,9 @@ const shots = process.env.HCR_SCREENSHOTS ?? join(tmpdir(), 'health-code-rules-w
 // Without chromium the test may skip on a developer's machine; under CI (.ci/run installs it) it runs.
 const available = existsSync(CHROMIUM) || process.env.CI !== undefined;
 
+// Generous: on a shared CI machine the whole suite runs beside the browser.
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 
 let out = '';
@@ -61,7 +64,7 @@ describe.runIf(available)('examples/web in chromium', () => {
     const started = Date.now();
     await page.goto(`${origin}/`);
     await page.selectOption('#case-select', 'r3-key-area');
-    await expect.poll(() => page.locator('#colour').getAttribute('data-colour')).toBe('red');
+    await poll(() => page.locator('#colour').getAttribute('data-colour')).toBe('red');
     console.log(`page load and first evaluation: ${Date.now() - started} ms`);
     expect(await page.locator('#colour').textContent()).toBe('RED');
     expect(await page.locator('#reasons li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-rule')))).toEqual(['R3']);
@@ -74,7 +77,7 @@ describe.runIf(available)('examples/web in chromium', () => {
     // A red code is refused entry to a public place (C8, RULES §6); the signed demo code is drawn as a QR.
     expect(await page.locator('#decision-rule').textContent()).toBe('C8');
     expect(await page.locator('#decision-admit').getAttribute('data-admit')).toBe('false');
-    await expect.poll(() => page.locator('#qr svg').count()).toBe(1);
+    await poll(() => page.locator('#qr svg').count()).toBe(1);
     expect(await page.locator('#code').textContent()).toContain('DEMO');
     expect(await page.locator('#code').textContent()).toContain('verifies with the demo key');
     link = page.url();
@@ -87,7 +90,7 @@ describe.runIf(available)('examples/web in chromium', () => {
   it('the fragment reproduces the page: reloading the link shows the same case, language and decision', async () => {
     await page.goto('about:blank');
     await page.goto(link);
-    await expect.poll(() => page.locator('#colour').getAttribute('data-colour')).toBe('red');
+    await poll(() => page.locator('#colour').getAttribute('data-colour')).toBe('red');
     expect(await page.locator('#release').textContent()).toBe('2020-02-16T00:00:00+08:00');
     expect(await page.locator('#case-select').inputValue()).toBe('r3-key-area');
     expect(await page.locator('#timeline svg g.lane').count()).toBe(1);
@@ -95,7 +98,7 @@ describe.runIf(available)('examples/web in chromium', () => {
 
   it('switching the language redraws reasons and timeline in zh-Hant, and the link keeps it', async () => {
     await page.selectOption('#lang', 'zh-Hant');
-    await expect.poll(() => page.locator('#colour').textContent()).toBe('紅碼');
+    await poll(() => page.locator('#colour').textContent()).toBe('紅碼');
     expect(await page.locator('#reasons li').first().textContent()).toContain('紅碼 R3');
     expect(await page.locator('#timeline svg title#hcr-title').textContent()).toContain('預計 2020-02-16 00:00 轉綠');
     expect(page.url()).toContain('lang=zh-Hant');
@@ -108,7 +111,7 @@ describe.runIf(available)('examples/web in chromium', () => {
     kase.history.push({ id: 'bad', at: 'yesterday', kind: 'symptoms' } as never);
     await page.fill('#case-text', JSON.stringify(kase));
     await page.click('#evaluate');
-    await expect.poll(() => page.locator('#issues li').count()).toBeGreaterThan(0);
+    await poll(() => page.locator('#issues li').count()).toBeGreaterThan(0);
     const paths = await page.locator('#issues li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-path')));
     expect(paths).toContain('history[1].at');
     expect(await page.locator('#colour').count()).toBe(0);
@@ -116,7 +119,7 @@ describe.runIf(available)('examples/web in chromium', () => {
     const edited = page.url();
     await page.goto('about:blank');
     await page.goto(edited);
-    await expect.poll(() => page.locator('#issues li').count()).toBeGreaterThan(0);
+    await poll(() => page.locator('#issues li').count()).toBeGreaterThan(0);
     expect(await page.locator('#issues li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-path')))).toContain('history[1].at');
   });
 
