@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   // `testing/*` are subpath exports of their own: the main entry never imports them, so an app's
   // production bundle carries no builders, arbitraries or matchers.
-  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts', 'testing/vitest': 'src/testing/vitest.ts', 'code/index': 'src/code/index.ts' },
+  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts', 'testing/vitest': 'src/testing/vitest.ts', 'code/index': 'src/code/index.ts', 'picture/index': 'src/picture/index.ts' },
   // Peers and test runners are the app's own copies, never bundled.
   external: ['zod', 'fast-check', 'vitest'],
   format: ['esm', 'cjs'],

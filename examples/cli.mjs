@@ -13,6 +13,7 @@ import {
   transitions,
 } from 'health-code-rules';
 import { code as codeCommand, keygen, scan } from './code-cli.mjs';
+import { PICTURE_OPTIONS, writePictures } from './picture-cli.mjs';
 import { DETAILED_ISSUES, HELP_HINT, ISSUE_TEXT, LABELS, LANGS, TRANSITION_TEXT, USAGE } from './i18n.mjs';
 
 const CASE_KEYS = new Set(['declaration', 'history', 'now', 'expect', 'note']);
@@ -243,6 +244,7 @@ async function main(argv) {
       trust: { type: 'string' },
       revoked: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      ...PICTURE_OPTIONS,
     },
   });
   const [command, file, ...rest] = positionals;
@@ -265,6 +267,7 @@ async function main(argv) {
       const kase = readCase(file, issues);
       const engine = engineFor(values);
       const a = evaluateCase(engine, kase, nowOf(values, kase), issues);
+      if (command === 'explain') writePictures(a, values, CODE_CONTEXT);
       if (values.json) process.stdout.write(`${JSON.stringify(command === 'explain' ? a.trail : a, null, 2)}\n`);
       else process.stdout.write(`${command === 'explain' ? explain(a, lang) : printAssessment(a, lang)}\n`);
       return 0;

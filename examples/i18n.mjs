@@ -146,6 +146,7 @@ const COMMANDS = `  npm run example -- evaluate CASE.json [--now INSTANT] [--pol
                        [--role resident|visitor] [--celsius 36.6] [--record-id ID] [--now INSTANT] [--policy P] [--json] [--lang L]
   npm run example -- check --no-code --venue … --direction … [--celsius …] [--now INSTANT]
   npm run example -- explain CASE.json [--now INSTANT] [--policy POLICY.json] [--json] [--lang L]
+                       [--svg TIMELINE.svg] [--png TIMELINE.png] [--width PX]
   npm run example -- diagram
   npm run example -- keygen --out DIR [--kid ID]
   npm run example -- code CASE.json --key PRIVATE.jwk --kid ID --issuer ID [--credential app-code|paper-code|pass-card]

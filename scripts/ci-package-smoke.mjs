@@ -123,7 +123,9 @@ assert.equal(typeof t.arbitraries.case, 'function');
 assert.equal(hcr.evaluate(t.declaration(), [], '2020-03-01T09:00:00+08:00').colour, 'green');
 `
     : ''
-}${code ? codeChecks("await import('health-code-rules/code')") : ''}console.log('import: ok');
+}${code ? codeChecks("await import('health-code-rules/code')") : ''}const picture = await import('health-code-rules/picture');
+assert.ok(picture.timelineSvg(hcr.evaluate({ id: 'app-p', subjectId: 's-p', submittedAt: '2020-02-01T10:00:00+08:00', category: 'resident', channel: 'self', attestation: true }, [], '2020-02-10T12:00:00+08:00'), { lang: 'en' }).startsWith('<svg '));
+console.log('import: ok');
 `,
   );
   writeFileSync(
@@ -137,11 +139,13 @@ ${
 assert.equal(hcr.evaluate(t.declaration(), [], '2020-03-01T09:00:00+08:00').colour, 'green');
 `
     : ''
-}${code ? codeChecks("require('health-code-rules/code')") : ''}console.log('require: ok');
+}${code ? codeChecks("require('health-code-rules/code')") : ''}assert.ok(require('health-code-rules/picture').timelineSvg(hcr.evaluate({ id: 'app-p', subjectId: 's-p', submittedAt: '2020-02-01T10:00:00+08:00', category: 'resident', channel: 'self', attestation: true }, [], '2020-02-10T12:00:00+08:00'), { lang: 'en' }).startsWith('<svg '));
+console.log('require: ok');
 `,
   );
   const typed = (lib) => `
 import { evaluate, safeEvaluate, createEngine, lianyungang2020, HealthCodeInputError, type Assessment, type Declaration, type Event, type InputIssue } from '${lib}';
+import { timelineSvg, type PictureLang } from '${lib}/picture';
 
 const declaration: Declaration = {
   id: 'app-0001', subjectId: 's-7f3a', submittedAt: '2020-02-01T10:00:00+08:00',
@@ -165,7 +169,11 @@ evaluate({ category: 'tourist' }, [], 'now');
 const noProxy: Declaration = { ...declaration, channel: 'proxy' };
 const untrusted: unknown = JSON.parse('{}');
 const safe = safeEvaluate(untrusted, untrusted, untrusted);
-export const results = [colour, wrong, unknownKind, issues, e, engine.policy.observationDays satisfies number, noProxy, safe];
+const lang: PictureLang = 'zh-Hant';
+const svg: string = timelineSvg(a, { lang, width: 800 });
+// @ts-expect-error a language the picture does not speak
+timelineSvg(a, { lang: 'fr' });
+export const results = [colour, wrong, unknownKind, issues, e, engine.policy.observationDays satisfies number, noProxy, safe, svg];
 `;
   writeFileSync(join(app, 'consumer.mts'), typed('health-code-rules'));
   writeFileSync(join(app, 'consumer.cts'), typed('health-code-rules'));
@@ -195,7 +203,7 @@ export const generators = arbitraries;
   console.log('typescript (nodenext): ok');
   run(process.execPath, [tsc, '-p', 'tsconfig.bundler.json'], app);
   console.log('typescript (bundler): ok');
-  console.log(`package smoke test passed (${['main entry', ...(testing ? ['testing subpath'] : []), ...(code ? ['code subpath'] : [])].join(', ')})`);
+  console.log(`package smoke test passed (${['main entry', 'picture subpath', ...(testing ? ['testing subpath'] : []), ...(code ? ['code subpath'] : [])].join(', ')})`);
 } catch (error) {
   failed = true;
   console.error(error instanceof Error ? error.message : error);
