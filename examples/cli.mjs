@@ -13,6 +13,7 @@ import {
   transitions,
 } from 'health-code-rules';
 import { code as codeCommand, keygen, scan } from './code-cli.mjs';
+import { compareCommand } from './compare-cli.mjs';
 import { PICTURE_OPTIONS, writePictures } from './picture-cli.mjs';
 import { DETAILED_ISSUES, HELP_HINT, ISSUE_TEXT, LABELS, LANGS, TRANSITION_TEXT, USAGE } from './i18n.mjs';
 
@@ -245,6 +246,12 @@ async function main(argv) {
       revoked: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       ...PICTURE_OPTIONS,
+      baseline: { type: 'string' },
+      reform: { type: 'string' },
+      html: { type: 'string' },
+      'min-cell': { type: 'string' },
+      sample: { type: 'string' },
+      workers: { type: 'string' },
     },
   });
   const [command, file, ...rest] = positionals;
@@ -299,6 +306,8 @@ async function main(argv) {
       process.stdout.write(values.json ? `${JSON.stringify(d, null, 2)}\n` : `${printDecision(d, lang)}\n`);
       return 0;
     }
+    case 'compare':
+      return compareCommand(values, file, CODE_CONTEXT);
     case 'keygen':
       if (file !== undefined) throw new UsageError([problem([], `unexpected argument ${file}`)]);
       return keygen(values, CODE_CONTEXT);
@@ -307,7 +316,7 @@ async function main(argv) {
     case 'scan':
       return scan(values, file, CODE_CONTEXT);
     default:
-      throw new UsageError([problem([], `unknown command "${command}" (evaluate, check, explain, diagram, keygen, code, scan)`)]);
+      throw new UsageError([problem([], `unknown command "${command}" (evaluate, check, explain, diagram, keygen, code, scan, compare)`)]);
   }
 }
 

@@ -1,8 +1,13 @@
 // The compare command's HTML report: one self-contained file (no network, no script, no CDN) with
 // the colour matrix, the per-rule counts and the release shifts as SVG charts drawn here, the
-// checkpoint consequences, the two policies' differences and the opt-in sample.
+// checkpoint consequences, the two policies' differences and the opt-in sample. The page is also
+// well-formed XML (XHTML), so that any XML parser can check it and the inline SVG is read as such.
 
-const esc = (value) => String(value).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]);
+// Characters XML forbids (controls, lone surrogates) become U+FFFD; markup characters are escaped.
+const esc = (value) =>
+  String(value)
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]);
 const show = (cell) => (cell === 'suppressed' ? '<span class="s" title="fewer than the minimum cell size">suppressed</span>' : esc(cell));
 const num = (cell) => (typeof cell === 'number' ? cell : 0);
 const COLOURS = ['red', 'yellow', 'green'];
@@ -35,7 +40,9 @@ function bars(title, rows, series) {
       y += rowH;
     });
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12"><title>${esc(title)}</title><text x="0" y="14" font-weight="bold">${esc(title)}</text>${parts.join('')}</svg>`;
+  const legend =
+    series.length < 2 ? '' : series.map((s, i) => `<rect x="${W - 170 + i * 85}" y="4" width="12" height="12" fill="${FILL[s]}"/><text x="${W - 154 + i * 85}" y="14">${esc(s)}</text>`).join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12"><title>${esc(title)}</title><text x="0" y="14" font-weight="bold">${esc(title)}</text>${legend}${parts.join('')}</svg>`;
 }
 
 /** The whole report page. */
@@ -65,14 +72,14 @@ ${diff.map(([p, a, b]) => `<tr><th><code>${esc(p)}</code></th><td><code>${esc(JS
 ${report.sample
   .map((s) => {
     const sideHtml = (side) => `<b>${esc(side.colour)}</b>${side.releaseAt ? ` until ${esc(side.releaseAt)}` : ''}<ul>${side.reasons.map((r) => `<li>${esc(r.rule)}: ${esc(r.message)}</li>`).join('')}</ul>`;
-    return `<tr><td>${s.index}</td><td>${esc(s.subjectId)}</td><td>${sideHtml(s.baseline)}</td><td>${sideHtml(s.reform)}</td></tr>`;
+    return `<tr><td>${s.index}</td><td>${esc(s.subjectId)}</td><td class="case">${sideHtml(s.baseline)}</td><td class="case">${sideHtml(s.reform)}</td></tr>`;
   })
   .join('\n')}</table>`;
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+  return `<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"/>
 <title>Policy impact: ${esc(report.reform.id)} against ${esc(report.baseline.id)}</title>
-<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.4}table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #bbb;padding:.3rem .6rem;text-align:right}caption{font-weight:bold;text-align:left;padding:.3rem 0}td.moved{background:#fff3e0}.s{color:#777;font-style:italic}td ul{text-align:left;margin:.2rem 0;padding-left:1.2rem}</style>
+<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.4}table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #bbb;padding:.3rem .6rem;text-align:right}caption{font-weight:bold;text-align:left;padding:.3rem 0}td.moved{background:#fff3e0}.s{color:#777;font-style:italic}td ul{text-align:left;margin:.2rem 0;padding-left:1.2rem}td.case{text-align:left;vertical-align:top}</style>
 </head><body>
 <h1>Policy impact report</h1>
 <p>Baseline <b>${esc(report.baseline.id)} ${esc(report.baseline.version)}</b> (<code>${esc(report.baseline.hash)}</code>) against reform <b>${esc(report.reform.id)} ${esc(report.reform.version)}</b> (<code>${esc(report.reform.hash)}</code>), evaluated at ${esc(report.now)}.</p>

@@ -148,6 +148,8 @@ const COMMANDS = `  npm run example -- evaluate CASE.json [--now INSTANT] [--pol
   npm run example -- explain CASE.json [--now INSTANT] [--policy POLICY.json] [--json] [--lang L]
                        [--svg TIMELINE.svg] [--png TIMELINE.png] [--width PX]
   npm run example -- diagram
+  npm run example -- compare CITY.ndjson --baseline POLICY.json --reform POLICY.json --now INSTANT [--min-cell 10] [--sample N]
+                       [--workers N] [--html REPORT.html] [--json]
   npm run example -- keygen --out DIR [--kid ID]
   npm run example -- code CASE.json --key PRIVATE.jwk --kid ID --issuer ID [--credential app-code|paper-code|pass-card]
                        [--holder HINT] [--now INSTANT] [--policy P] --out CODE.svg|CODE.png [--json] [--lang L]

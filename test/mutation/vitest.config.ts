@@ -10,7 +10,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // test/hostile/internal.test.ts replaces modules with vi.mock: not in a shared module graph.
-    exclude: ['test/package/**', 'test/cli.test.ts', 'test/cli-code.test.ts', 'test/hostile/internal.test.ts', 'test/picture/cli.test.ts', 'test/web/**', '**/node_modules/**'],
+    exclude: ['test/package/**', 'test/cli.test.ts', 'test/cli-code.test.ts', 'test/compare-cli.test.ts', 'test/hostile/internal.test.ts', 'test/picture/cli.test.ts', 'test/web/**', '**/node_modules/**'],
     testTimeout: 60_000,
     isolate: false,
     env: { FC_SEED: '20200201', FC_RUNS: '10', HCR_MUTATION_RUN: '1' },
