@@ -6,6 +6,7 @@
 // Characters XML forbids (controls, lone surrogates) become U+FFFD; markup characters are escaped.
 const esc = (value) =>
   String(value)
+    // eslint-disable-next-line no-control-regex -- the control characters are what is replaced
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]);
 const show = (cell) => (cell === 'suppressed' ? '<span class="s" title="fewer than the minimum cell size">suppressed</span>' : esc(cell));
