@@ -102,6 +102,38 @@ export function project(state: FoldState): Projection {
   return { active, colour, releaseAtMs, nextChangeMs: change?.at ?? null, nextColour: change?.colour ?? null };
 }
 
+/** RULES §3: obligations of the conditions of the current colour, and the daily report while GY is active. */
+function owedObligations(state: FoldState, active: readonly Condition[], colour: Colour): Obligation[] {
+  const owed = new Set<Obligation>(active.filter((c) => colourOf([c.rule]) === colour).flatMap(obligationsOf));
+  if (state.conditions.has('GY')) owed.add('daily-self-report');
+  return OBLIGATIONS.filter((o) => owed.has(o));
+}
+
+/** What an impact analysis compares of a folded case, without rendering reasons, messages or the trail. */
+export interface ImpactOutcome {
+  readonly subject: string;
+  readonly colour: Colour;
+  readonly rules: readonly RuleId[];
+  readonly releaseAt: string | null;
+  readonly issued: boolean;
+  readonly review: 'pending' | 'approved' | 'rejected';
+  readonly obligations: readonly Obligation[];
+}
+
+/** The outcome of a folded case that `compare` tallies (RULES §3, §8). */
+export function impactOf(cp: CompiledPolicy, input: ValidCase, state: FoldState): ImpactOutcome {
+  const { active, colour, releaseAtMs } = project(state);
+  return {
+    subject: input.declaration.subjectId,
+    colour,
+    rules: active.map((c) => c.rule),
+    releaseAt: releaseAtMs === null ? null : cp.zone.format(releaseAtMs),
+    issued: state.review === 'approved',
+    review: state.review,
+    obligations: owedObligations(state, active, colour),
+  };
+}
+
 /** What a city-wide batch keeps of an assessment. */
 export interface AssessmentSummary {
   readonly subject: string;
@@ -172,10 +204,7 @@ export function assess(cp: CompiledPolicy, input: ValidCase, timeline: Timeline,
 
   const awaiting = [...new Set(reasons.flatMap((r) => r.awaiting))];
 
-  // RULES §3: obligations of the conditions of the current colour, and the daily report while GY is active.
   const gy = state.conditions.get('GY');
-  const owed = new Set<Obligation>(active.filter((c) => colourOf([c.rule]) === colour).flatMap(obligationsOf));
-  if (gy !== undefined) owed.add('daily-self-report');
 
   // I-10: days strictly between the GY start day and today without a daily report.
   const missed: string[] = [];
@@ -200,7 +229,7 @@ export function assess(cp: CompiledPolicy, input: ValidCase, timeline: Timeline,
     nextChangeAt: nextChange === null ? null : zone.format(nextChange),
     nextColour,
     permissions: { cityTravel: green, publicPlaces: green, publicTransport: green },
-    obligations: OBLIGATIONS.filter((o) => owed.has(o)),
+    obligations: owedObligations(state, active, colour),
     missedDailyReports: missed,
     trail: state.trail.map((e) => {
       const entry: TrailEntry = { transition: e.transition, at: zone.format(e.ms), evidence: e.evidence, colour: e.colour };

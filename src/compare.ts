@@ -1,12 +1,12 @@
+import { assess, impactOf, type ImpactOutcome } from './assess.js';
 import { readCase } from './batch.js';
-import { createZone } from './calendar.js';
-import { createEngine, type Engine } from './engine.js';
+import { decideEncounter } from './checkpoint.js';
+import { run } from './engine.js';
 import { HealthCodeInputError, type InputIssue } from './errors.js';
-import { policyHash } from './policy/canonical.js';
-import { compilePolicy } from './policy/compile.js';
+import { compilePolicy, type CompiledPolicy } from './policy/compile.js';
+import type { Assessment } from './schema/assessment.js';
 import type { Policy } from './schema/policy.js';
 import { parseNow } from './validate.js';
-import type { Assessment } from './schema/assessment.js';
 import { COLOURS, OBLIGATIONS, RULES, type Colour, type Obligation, type RuleId } from './schema/primitives.js';
 
 /**
@@ -97,6 +97,8 @@ export interface ImpactTally {
   obligations: Record<Obligation, [number, number]>;
   checkpoints: Record<Encounter, [number, number, number, number]>;
   sample: SampleCase[];
+  /** Checkpoint outcomes already decided: they depend only on the policy, colour, issued and encounter. */
+  readonly admits: Map<string, boolean>;
 }
 
 const byColour = <T>(make: () => T): Record<Colour, T> => ({ red: make(), yellow: make(), green: make() });
@@ -115,22 +117,35 @@ export function emptyTally(): ImpactTally {
     obligations: Object.fromEntries(OBLIGATIONS.map((o) => [o, [0, 0]])) as Record<Obligation, [number, number]>,
     checkpoints: Object.fromEntries(ENCOUNTERS.map((e) => [e, [0, 0, 0, 0]])) as Record<Encounter, [number, number, number, number]>,
     sample: [],
+    admits: new Map(),
   };
 }
 
 const dayNumber = (instant: string): number => Math.floor(Date.UTC(Number(instant.slice(0, 4)), Number(instant.slice(5, 7)) - 1, Number(instant.slice(8, 10))) / 86_400_000);
 
-const CONTEXTS: Readonly<Record<Encounter, { venue: string; role?: string }>> = {
+const CONTEXTS: Readonly<Record<Encounter, { venue: 'residential' | 'public-place' | 'public-transport'; role?: 'resident' | 'visitor' }>> = {
   'public-place': { venue: 'public-place' },
   'public-transport': { venue: 'public-transport' },
   'residential-resident': { venue: 'residential', role: 'resident' },
   'residential-visitor': { venue: 'residential', role: 'visitor' },
 };
 
-function admitted(engine: Engine, a: Assessment, encounter: Encounter): boolean {
-  const context = { ...CONTEXTS[encounter], direction: 'in', celsius: 36.5, at: a.evaluatedAt };
-  const decided = engine.safeCheck(a, context);
-  return decided.success && decided.data.admit;
+const NO_IDS: ReadonlySet<string> = new Set();
+
+/**
+ * Whether a checkpoint admits this outcome with a normal reading at its evaluation instant
+ * (RULES §6, C1–C5): the table's own decision, kept per policy, colour, issued and encounter, on
+ * which alone it depends for a current assessment and a normal reading.
+ */
+function admitted(t: ImpactTally, side: 0 | 1, cp: CompiledPolicy, o: ImpactOutcome, encounter: Encounter, atMs: number): boolean {
+  const key = `${side}${o.colour}${o.issued ? 1 : 0}${encounter}`;
+  const known = t.admits.get(key);
+  if (known !== undefined) return known;
+  const context = { ...CONTEXTS[encounter], direction: 'in' as const, celsius: 36.5, at: cp.zone.format(atMs) };
+  const shown = { colour: o.colour, issued: o.issued, review: o.review, rules: o.rules };
+  const admit = decideEncounter(cp, shown, null, { context, atMs, taken: NO_IDS }).admit;
+  t.admits.set(key, admit);
+  return admit;
 }
 
 const side = (a: Assessment): SampleSide => ({
@@ -139,77 +154,85 @@ const side = (a: Assessment): SampleSide => ({
   reasons: a.reasons.map((r) => ({ rule: r.rule, releaseAt: r.releaseAt, interpretations: r.interpretations, message: r.message.en })),
 });
 
-/** Adds one case, evaluated under both engines, to a tally. */
-function tallyCase(t: ImpactTally, index: number, b: Assessment, r: Assessment, sample: number, engines: readonly [Engine, Engine]): void {
+/** One case's outcome under one policy, and its full assessment on demand (for the sample). */
+interface Evaluated {
+  readonly outcome: ImpactOutcome;
+  readonly atMs: number;
+  readonly full: () => Assessment;
+}
+
+/** Adds one case, evaluated under both policies, to a tally. */
+function tallyCase(t: ImpactTally, index: number, b: Evaluated, r: Evaluated, sample: number, cps: readonly [CompiledPolicy, CompiledPolicy]): void {
+  const x = b.outcome;
+  const y = r.outcome;
   t.total++;
-  t.matrix[b.colour][r.colour]++;
-  const bRules = b.reasons.map((x) => x.rule);
-  const rRules = r.reasons.map((x) => x.rule);
-  for (const rule of bRules) t.rules[rule][0]++;
-  for (const rule of rRules) t.rules[rule][1]++;
-  if (b.colour !== 'green' && r.colour !== 'green') {
-    if (b.releaseAt === null || r.releaseAt === null) t.awaiting++;
+  t.matrix[x.colour][y.colour]++;
+  for (const rule of x.rules) t.rules[rule][0]++;
+  for (const rule of y.rules) t.rules[rule][1]++;
+  if (x.colour !== 'green' && y.colour !== 'green') {
+    if (x.releaseAt === null || y.releaseAt === null) t.awaiting++;
     else {
-      const days = dayNumber(r.releaseAt) - dayNumber(b.releaseAt);
+      const days = dayNumber(y.releaseAt) - dayNumber(x.releaseAt);
       t.shift.set(days, (t.shift.get(days) ?? 0) + 1);
     }
   }
-  if (b.issued) t.issued[0]++;
-  if (r.issued) t.issued[1]++;
-  if (!b.issued && r.issued) t.issued[2]++;
-  if (b.issued && !r.issued) t.issued[3]++;
-  for (const o of b.obligations) t.obligations[o][0]++;
-  for (const o of r.obligations) t.obligations[o][1]++;
+  if (x.issued) t.issued[0]++;
+  if (y.issued) t.issued[1]++;
+  if (!x.issued && y.issued) t.issued[2]++;
+  if (x.issued && !y.issued) t.issued[3]++;
+  for (const o of x.obligations) t.obligations[o][0]++;
+  for (const o of y.obligations) t.obligations[o][1]++;
   for (const encounter of ENCOUNTERS) {
-    const inB = admitted(engines[0], b, encounter);
-    const inR = admitted(engines[1], r, encounter);
+    const inB = admitted(t, 0, cps[0], x, encounter, b.atMs);
+    const inR = admitted(t, 1, cps[1], y, encounter, r.atMs);
     t.checkpoints[encounter][inB ? (inR ? 0 : 1) : inR ? 2 : 3]++;
   }
-  const changed = b.colour !== r.colour || b.releaseAt !== r.releaseAt || bRules.join() !== rRules.join() || b.issued !== r.issued;
+  const changed = x.colour !== y.colour || x.releaseAt !== y.releaseAt || x.rules.join() !== y.rules.join() || x.issued !== y.issued;
   if (!changed) return;
   t.changed++;
-  if (t.sample.length < sample) t.sample.push({ index, subjectId: b.subjectId, baseline: side(b), reform: side(r) });
+  if (t.sample.length < sample) t.sample.push({ index, subjectId: x.subject, baseline: side(b.full()), reform: side(r.full()) });
 }
 
-/** The two engines of a comparison; throws `HealthCodeInputError` listing both policies' problems. */
-export function compareEngines(options: CompareOptions): readonly [Engine, Engine] {
-  const engines: Engine[] = [];
+/** The two compiled policies of a comparison; throws `HealthCodeInputError` listing both policies' problems. */
+export function comparePolicies(options: CompareOptions): readonly [CompiledPolicy, CompiledPolicy] {
+  const cps: CompiledPolicy[] = [];
   const issues: InputIssue[] = [];
   for (const which of ['baseline', 'reform'] as const) {
     try {
-      engines.push(createEngine(options[which]));
+      cps.push(compilePolicy(options[which]));
     } catch (error) {
       if (!(error instanceof HealthCodeInputError)) throw error;
       issues.push(...error.issues.map((i) => ({ ...i, path: [which, ...i.path.slice(1)] })));
     }
   }
   if (issues.length > 0) throw new HealthCodeInputError(issues, 'policies');
-  return [engines[0] as Engine, engines[1] as Engine];
+  return [cps[0] as CompiledPolicy, cps[1] as CompiledPolicy];
+}
+
+function evaluated(cp: CompiledPolicy, declaration: unknown, history: unknown, now: unknown): Evaluated | undefined {
+  const result = run(cp, declaration, history, now, (input, timeline, state): Evaluated => ({
+    outcome: impactOf(cp, input, state),
+    atMs: input.nowMs,
+    full: () => assess(cp, input, timeline, state),
+  }));
+  return result.success ? result.data : undefined;
 }
 
 /** Adds the case at `index` (an object or an NDJSON line) to a tally. */
-export function tallyItem(t: ImpactTally, index: number, item: unknown, engines: readonly [Engine, Engine], now: unknown, sample: number): void {
+export function tallyItem(t: ImpactTally, index: number, item: unknown, cps: readonly [CompiledPolicy, CompiledPolicy], now: unknown, sample: number): void {
   const record = readCase(item);
-  if (!record.ok) {
-    t.invalid++;
-    return;
-  }
-  const at = record.now ?? now;
-  const b = engines[0].safeEvaluate(record.declaration, record.history, at);
-  const r = engines[1].safeEvaluate(record.declaration, record.history, at);
-  if (!b.success || !r.success) {
-    t.invalid++;
-    return;
-  }
-  tallyCase(t, index, b.data, r.data, sample, engines);
+  const at = record.ok ? (record.now ?? now) : undefined;
+  const b = record.ok ? evaluated(cps[0], record.declaration, record.history, at) : undefined;
+  const r = record.ok ? evaluated(cps[1], record.declaration, record.history, at) : undefined;
+  if (b === undefined || r === undefined) t.invalid++;
+  else tallyCase(t, index, b, r, sample, cps);
 }
 
 const MIN_CELL = 10;
 
 /** The published report of a tally: every count below `minCell` suppressed. */
-export function reportOf(t: ImpactTally, engines: readonly [Engine, Engine], now: string, minCell = MIN_CELL): ImpactReport {
-  const ref = (e: Engine) => ({ id: e.policy.id, version: e.policy.version, hash: policyHash(e.policy) });
-  return suppressed(t, { now, baseline: ref(engines[0]), reform: ref(engines[1]) }, (n) => (n < minCell ? 'suppressed' : n), minCell);
+export function reportOf(t: ImpactTally, cps: readonly [CompiledPolicy, CompiledPolicy], now: string, minCell = MIN_CELL): ImpactReport {
+  return suppressed(t, { now, baseline: { ...cps[0].ref }, reform: { ...cps[1].ref } }, (n) => (n < minCell ? 'suppressed' : n), minCell);
 }
 
 function suppressed(
@@ -262,15 +285,15 @@ function suppressed(
  * report.matrix.red.green // red under 14 days, already green under 21: 'suppressed' or a count
  */
 export async function compare(cases: AsyncIterable<unknown> | Iterable<unknown>, options: CompareOptions): Promise<ImpactReport> {
-  const engines = compareEngines(options);
-  const now = nowText(engines[0], options.now);
+  const cps = comparePolicies(options);
+  const now = nowText(cps[0], options.now);
   const sample = Math.max(0, Math.floor(options.sample ?? 0));
   const t = emptyTally();
   let index = Math.max(0, Math.floor(options.indexOffset ?? 0));
   if (typeof (cases as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function')
-    for await (const item of cases as AsyncIterable<unknown>) tallyItem(t, index++, item, engines, now, sample);
-  else for (const item of cases as Iterable<unknown>) tallyItem(t, index++, item, engines, now, sample);
-  return reportOf(t, engines, now, options.minCell ?? MIN_CELL);
+    for await (const item of cases as AsyncIterable<unknown>) tallyItem(t, index++, item, cps, now, sample);
+  else for (const item of cases as Iterable<unknown>) tallyItem(t, index++, item, cps, now, sample);
+  return reportOf(t, cps, now, options.minCell ?? MIN_CELL);
 }
 
 /**
@@ -324,9 +347,9 @@ export function mergeReports(parts: readonly ImpactReport[], options: { readonly
 }
 
 /** `now` in the baseline policy's zone; throws `HealthCodeInputError` (path `now`) when invalid. */
-export function nowText(engine: Engine, now: unknown): string {
+export function nowText(cp: CompiledPolicy, now: unknown): string {
   const issues: InputIssue[] = [];
-  const ms = parseNow(now, ['now'], compilePolicy(engine.policy), issues);
+  const ms = parseNow(now, ['now'], cp, issues);
   if (ms === undefined) throw new HealthCodeInputError(issues);
-  return createZone(engine.policy.timeZone).format(ms);
+  return cp.zone.format(ms);
 }

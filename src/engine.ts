@@ -54,7 +54,8 @@ export interface Engine {
   safeSummarize(declaration: unknown, history: unknown, now: unknown): SafeResult<AssessmentSummary>;
 }
 
-function run<T>(
+/** Validates, orders and folds one case, then `finish` reads the result; never throws. */
+export function run<T>(
   cp: CompiledPolicy,
   declaration: unknown,
   history: unknown,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compare, lianyungang2020, type Assessment, type CheckpointContext } from '../src/index.js';
 import { mergeReports } from '../src/index.js';
-import { emptyTally, reportOf, compareEngines, tallyItem } from '../src/compare.js';
+import { emptyTally, reportOf, comparePolicies, tallyItem } from '../src/compare.js';
 import { caseOf } from '../src/testing/arbitraries.js';
 import { createEngine } from './support/untyped.js';
 import { check as property } from './support/seed.js';
@@ -73,7 +73,7 @@ describe('compare: the impact of a reform', () => {
   it('compare: a longer observation (21 days) never releases anyone earlier: every release shift is at least 0', () => {
     property(
       fc.property(fc.array(caseOf(), { minLength: 1, maxLength: 8 }), (cases) => {
-        const engines = compareEngines({ baseline: lianyungang2020, reform: longer, now: NOW });
+        const engines = comparePolicies({ baseline: lianyungang2020, reform: longer, now: NOW });
         const t = emptyTally();
         cases.forEach((c, i) => tallyItem(t, i, c, engines, NOW, 0));
         const report = reportOf(t, engines, NOW, 0);
