@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lianyungang2020, safeCheck, type Assessment } from '../../src/index.js';
 import { check, createEngine, evaluate } from '../support/untyped.js';
+import { minimalDeclaration } from '../support/minimal.js';
 
 /**
  * RULES §6: a bare assessment is checked only when it is consistent and current. Stale ones are
@@ -9,15 +10,8 @@ import { check, createEngine, evaluate } from '../support/untyped.js';
 
 const SUBMITTED = '2020-02-01T10:00:00+08:00';
 const approved = { id: 'rv', at: '2020-02-01T11:00:00+08:00', kind: 'review-approved' };
-const declaration = (extra: Record<string, unknown> = {}) => ({
-  id: 'app-1',
-  subjectId: 's-1',
-  submittedAt: SUBMITTED,
-  category: 'resident',
-  channel: 'self',
-  attestation: true,
-  ...extra,
-});
+// The smallest valid declaration (submitted 2020-02-01T10:00+08:00), with the facts a test adds.
+const declaration = minimalDeclaration;
 const EVALUATED = '2020-02-10T12:00:00+08:00';
 const green = (): Assessment => evaluate(declaration(), [approved], EVALUATED);
 /** Red R3 (RULES §10 example 3), green from 2020-02-16: nextChangeAt 2020-02-16T00:00. */

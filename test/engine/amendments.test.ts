@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../support/untyped.js';
+import { minimalDeclaration } from '../support/minimal.js';
 
 /** The rule book's amendments (RULES I-4, I-8, I-16, I-17, §5's order of entries), each by its id. */
 
 const SUBMITTED = '2020-02-01T10:00:00+08:00';
 const approved = { id: 'rv', at: '2020-02-01T11:00:00+08:00', kind: 'review-approved' };
-const declaration = (extra: Record<string, unknown> = {}) => ({
-  id: 'app-1',
-  subjectId: 's-1',
-  submittedAt: SUBMITTED,
-  category: 'resident',
-  channel: 'self',
-  attestation: true,
-  ...extra,
-});
+// The smallest valid declaration (submitted 2020-02-01T10:00+08:00), with the facts a test adds.
+const declaration = minimalDeclaration;
 const ids = (a: { trail: { transition: string }[] }) => a.trail.map((e) => e.transition);
 
 describe('I-17: R1 and R4 are never active at once', () => {

@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { lianyungang2020 } from '../../src/index.js';
 import { createEngine } from '../support/untyped.js';
+import { minimalDeclaration } from '../support/minimal.js';
 
 /** RULES §12: the contested readings as policy options, each alternative with the rules it touches. */
 
 const SUBMITTED = '2020-02-01T10:00:00+08:00';
 const approved = { id: 'rv', at: '2020-02-01T11:00:00+08:00', kind: 'review-approved' };
-const declaration = (extra: Record<string, unknown> = {}) => ({
-  id: 'app-1',
-  subjectId: 's-1',
-  submittedAt: SUBMITTED,
-  category: 'resident',
-  channel: 'self',
-  attestation: true,
-  ...extra,
-});
+// The smallest valid declaration (submitted 2020-02-01T10:00+08:00), with the facts a test adds.
+const declaration = minimalDeclaration;
 const engine = (readings: Record<string, string>) => createEngine({ ...lianyungang2020, readings: { ...lianyungang2020.readings, ...readings } });
 const standard = createEngine(lianyungang2020);
 const literal = engine({ closeContact: 'literal' });
