@@ -1,6 +1,6 @@
 import { p256 } from '@noble/curves/nist.js';
 import { checkContext, decideEncounter, readAssessment, type Invalid } from '../checkpoint.js';
-import { HealthCodeInputError, type InputIssue } from '../errors.js';
+import { HealthCodeInputError, internalIssue, type InputIssue } from '../errors.js';
 import { parseInstant } from '../internal/iso.js';
 import { lianyungang2020 } from '../policy/lianyungang2020.js';
 import { compilePolicy, type CompiledPolicy } from '../policy/compile.js';
@@ -53,8 +53,11 @@ export const CODE_FAILURES = [
   'not_yet_valid',
   'expired',
 ] as const;
-/** A verification failure of RULES §11, or `invalid_options` when the trust list, `at` or `revoked` given is not valid. */
-export type CodeFailure = (typeof CODE_FAILURES)[number] | 'invalid_options';
+/**
+ * A verification failure of RULES §11; or `invalid_options` when the trust list, `at` or
+ * `revoked` given is not valid; or `internal`, a defect of the library (never a pass).
+ */
+export type CodeFailure = (typeof CODE_FAILURES)[number] | 'invalid_options' | 'internal';
 
 /** A trusted issuer key (RULES §11): applies to codes whose `iat` lies in `[from, until)`. */
 export interface TrustEntry {
@@ -149,13 +152,51 @@ function policyOf(policy: unknown): CompiledPolicy {
  * const text = issueCode(evaluate(declaration, history, now), { key: privateJwk, kid: 'lyg-2020-1', issuer: 'lianyungang' });
  */
 export function issueCode(assessment: unknown, options: IssueOptions): string {
+  const opts = readOptions<IssueOptions>(options, ['key', 'kid', 'issuer', 'credential', 'holder', 'policy']);
+  return guarded('issue a code', () => issueWith(assessment, opts));
+}
+
+/**
+ * The options' fields as plain values, read once: an options object whose fields cannot be read
+ * (a throwing getter, a proxy) is an `unreadable` input error, never an exception of another kind.
+ */
+function readOptions<T>(options: unknown, keys: readonly (keyof T & string)[]): Partial<T> {
+  const out: Record<string, unknown> = {};
+  try {
+    if (typeof options !== 'object' || options === null) return {};
+    for (const key of keys) out[key] = (options as Record<string, unknown>)[key];
+  } catch {
+    throw new HealthCodeInputError([{ path: ['options'], code: 'unreadable', message: 'the options could not be read: reading them threw an exception' }], 'options');
+  }
+  return out as Partial<T>;
+}
+
+/** Whether `cause` is a `HealthCodeInputError`; `instanceof` itself throws for a revoked proxy. */
+function isInputError(cause: unknown): cause is HealthCodeInputError {
+  try {
+    return cause instanceof HealthCodeInputError;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs `fn`; anything but a `HealthCodeInputError` it throws is the library's defect (`internal`). */
+function guarded<T>(doing: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (cause) {
+    if (isInputError(cause)) throw cause;
+    throw new HealthCodeInputError([internalIssue(cause, doing)]);
+  }
+}
+
+function issueWith(assessment: unknown, opts: Partial<IssueOptions>): string {
   const issues: InputIssue[] = [];
-  const opts = (typeof options === 'object' && options !== null ? options : {}) as Partial<IssueOptions>;
   let cp: CompiledPolicy;
   try {
     cp = policyOf(opts.policy);
   } catch (error) {
-    if (error instanceof HealthCodeInputError) throw error;
+    if (isInputError(error)) throw error;
     throw new HealthCodeInputError([{ path: ['policy'], code: 'invalid', message: 'the policy could not be read' }], 'options');
   }
   const a = readAssessment(cp, assessment, issues);
@@ -314,17 +355,24 @@ function readMessage(protectedBytes: Uint8Array, payload: Uint8Array): Parsed | 
  * if (r.success) r.data.colour; else r.error.code; // e.g. 'expired'
  */
 export function verifyCode(text: unknown, options: VerifyOptions): CodeVerification {
+  let checked: { cp: CompiledPolicy; trust: Trust[]; revoked: ReadonlySet<string>; atMs: number };
   try {
     const issues: InputIssue[] = [];
-    const opts = (typeof options === 'object' && options !== null ? options : {}) as Partial<VerifyOptions>;
+    const opts = readOptions<VerifyOptions>(options, ['trust', 'at', 'revoked', 'policy']);
     const cp = policyOf(opts.policy);
     const atMs = parseNow(opts.at, ['at'], cp, issues);
     const { trust, revoked } = readVerifyOptions(cp, opts.trust, opts.revoked, issues);
     if (atMs === undefined || issues.length > 0)
       return fail('invalid_options', new HealthCodeInputError(issues, 'verification options').message);
-    return verifyAt(cp, text, trust, revoked, atMs);
+    checked = { cp, trust, revoked, atMs };
   } catch (error) {
-    return fail('invalid_options', error instanceof HealthCodeInputError ? error.message : 'the options could not be read');
+    return fail('invalid_options', isInputError(error) ? error.message : 'the options could not be read');
+  }
+  try {
+    return verifyAt(checked.cp, text, checked.trust, checked.revoked, checked.atMs);
+  } catch (cause) {
+    // Every input was checked first: an exception here is the library's defect, never a pass.
+    return fail('internal', internalIssue(cause, 'verify the code').message);
   }
 }
 
@@ -388,13 +436,22 @@ const AUTHENTIC: ReadonlySet<CodeFailure> = new Set(['revoked', 'not_yet_valid',
  * checkCode(text, { venue: 'public-transport', direction: 'in', celsius: 36.6, at: new Date().toISOString() }, { trust }).rule // 'C5'
  */
 export function checkCode(text: unknown, context: unknown, options: CheckCodeOptions): CheckDecision {
+  const opts = readOptions<CheckCodeOptions>(options, ['trust', 'revoked', 'policy']);
+  return guarded('check a code', () => checkWith(text, context, opts));
+}
+
+function checkWith(text: unknown, context: unknown, opts: Partial<CheckCodeOptions>): CheckDecision {
   const issues: InputIssue[] = [];
-  const opts = (typeof options === 'object' && options !== null ? options : {}) as Partial<CheckCodeOptions>;
   const cp = policyOf(opts.policy);
   const valid = checkContext(cp, context, issues);
   const { trust, revoked } = readVerifyOptions(cp, opts.trust, opts.revoked, issues);
   if (valid === undefined || issues.length > 0) throw new HealthCodeInputError(issues);
-  const verified = verifyAt(cp, text, trust, revoked, valid.atMs);
+  let verified: CodeVerification;
+  try {
+    verified = verifyAt(cp, text, trust, revoked, valid.atMs);
+  } catch (cause) {
+    verified = fail('internal', internalIssue(cause, 'verify the code').message);
+  }
   if (!verified.success) {
     const invalid: Invalid = { message: failureMessage(verified.error.code, verified.error.message), subjectKnown: AUTHENTIC.has(verified.error.code) };
     return decideEncounter(cp, null, invalid, valid);

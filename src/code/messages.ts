@@ -46,6 +46,11 @@ const WHY: Readonly<Record<CodeFailure, Message>> = {
     'zh-Hant': '此碼已過有效期',
     en: 'This code has expired',
   },
+  internal: {
+    'zh-Hans': '此码无法核验（系统内部错误）',
+    'zh-Hant': '此碼無法核驗（系統內部錯誤）',
+    en: 'This code could not be verified (an internal error)',
+  },
   invalid_options: {
     'zh-Hans': '无法核验此码',
     'zh-Hant': '無法核驗此碼',

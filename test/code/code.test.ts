@@ -407,3 +407,32 @@ describe('RULES §6, C12: deciding an encounter from a code', () => {
     expect(checkCode(text, entry(EVALUATED, { celsius: 37.1 }), { trust, policy: { ...lianyungang2020, feverThresholdCelsius: 37 } }).rule).toBe('C6');
   });
 });
+
+describe('RULES §9 for the code functions: hostile options', () => {
+  const hostile = () => new Proxy({}, { get: () => { throw Object.create(null); } });
+  const revokedProxy = () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+
+  it('§9: verifyCode never throws, whatever the options: a throwing getter, a revoked proxy', () => {
+    const text = issueCode(green(), ISSUE);
+    for (const options of [hostile(), revokedProxy(), null, 42])
+      expect(verifyCode(text, options as never)).toMatchObject({ success: false, error: { code: 'invalid_options' } });
+  });
+
+  it('§9: issueCode and checkCode throw only HealthCodeInputError (unreadable options), never the value a getter throws', async () => {
+    const { HealthCodeInputError } = await import('../../src/index.js');
+    const text = issueCode(green(), ISSUE);
+    for (const options of [hostile(), revokedProxy()]) {
+      expect(() => issueCode(green(), options as never)).toThrow(HealthCodeInputError);
+      expect(() => checkCode(text, entry(EVALUATED), options as never)).toThrow(HealthCodeInputError);
+    }
+    try {
+      checkCode(text, entry(EVALUATED), hostile() as never);
+    } catch (error) {
+      expect((error as { issues: { path: string[]; code: string }[] }).issues).toEqual([expect.objectContaining({ path: ['options'], code: 'unreadable' })]);
+    }
+  });
+});
