@@ -8,7 +8,6 @@ import { minimalDeclaration } from '../support/minimal.js';
  * refused at entry (C12); contradicting fields and another policy's hash are input errors.
  */
 
-const SUBMITTED = '2020-02-01T10:00:00+08:00';
 const approved = { id: 'rv', at: '2020-02-01T11:00:00+08:00', kind: 'review-approved' };
 // The smallest valid declaration (submitted 2020-02-01T10:00+08:00), with the facts a test adds.
 const declaration = minimalDeclaration;
