@@ -5,7 +5,6 @@ import { mergeReports } from '../src/index.js';
 import { emptyTally, reportOf, comparePolicies, tallyItem } from '../src/compare.js';
 import { caseOf } from '../src/testing/arbitraries.js';
 import { createEngine } from './support/untyped.js';
-import { check as property } from './support/seed.js';
 
 /** compare(): the impact of a reform, tallied over a population (issue: policy impact analysis). */
 
@@ -70,17 +69,25 @@ describe('compare: the impact of a reform', () => {
     }
   });
 
-  it('compare: a longer observation (21 days) never releases anyone earlier: every release shift is at least 0', () => {
-    property(
-      fc.property(fc.array(caseOf(), { minLength: 1, maxLength: 8 }), (cases) => {
-        const engines = comparePolicies({ baseline: lianyungang2020, reform: longer, now: NOW });
-        const t = emptyTally();
-        cases.forEach((c, i) => tallyItem(t, i, c, engines, NOW, 0));
-        const report = reportOf(t, engines, NOW, 0);
-        for (const days of Object.keys(report.releaseShift.days)) expect(Number(days)).toBeGreaterThanOrEqual(0);
-      }),
-      'invariant',
-    );
+  it('compare: a longer observation can release someone earlier (I-17): an R4 trigger after the 14-day release starts a new count, while under 21 days it only adds evidence', () => {
+    // Found by the monotonicity property (FC_SEED=1529332197): it does not hold in general, so it is
+    // kept in test/properties/known-failures.test.ts and this case pins why.
+    const at = '2020-01-20T00:00:00+08:00';
+    const again = '2020-02-04T00:00:00+08:00';
+    const history = [
+      { id: 'e0', at, kind: 'fever-clinic-observation' },
+      { id: 'e1', at, kind: 'covid-excluded' },
+      { id: 'e2', at, kind: 'recovered' },
+      { id: 'e4', at: again, kind: 'fever-clinic-observation' },
+      { id: 'e5', at: again, kind: 'covid-excluded' },
+      { id: 'e6', at: again, kind: 'recovered' },
+    ];
+    const engines = comparePolicies({ baseline: lianyungang2020, reform: longer, now: again });
+    const t = emptyTally();
+    tallyItem(t, 0, { declaration: { id: 'a', subjectId: 's', submittedAt: at, category: 'resident', channel: 'self', attestation: true }, history }, engines, again, 0);
+    const report = reportOf(t, engines, again, 0);
+    expect(report.releaseShift.days).toEqual({ '-8': 1 });
+    expect(createEngine(lianyungang2020).evaluate({ id: 'a', subjectId: 's', submittedAt: at, category: 'resident', channel: 'self', attestation: true }, history, again).releaseAt).toBe('2020-02-19T00:00:00+08:00');
   });
 
   it('compare: the same policy on both sides changes nobody', async () => {
