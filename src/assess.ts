@@ -1,10 +1,10 @@
 import { formatDay } from './internal/iso.js';
-import { colourOf, type Condition, type FoldState } from './fold.js';
+import { RULE_MODULES } from './rules/index.js';
+import { colourOf, type Condition, type FoldState, type RawTrailEntry } from './rules/state.js';
 import { reasonMessage } from './messages.js';
 import type { CompiledPolicy } from './policy/compile.js';
 import type { Assessment, AwaitedEvent, Ignored, Reason, TrailEntry } from './schema/assessment.js';
 import { OBLIGATIONS, RULES, type Colour, type Obligation, type RuleId } from './schema/primitives.js';
-import type { Timeline } from './timeline.js';
 import type { ValidCase } from './validate.js';
 
 /**
@@ -12,43 +12,11 @@ import type { ValidCase } from './validate.js';
  * (releaseAt, nextChangeAt), permissions, obligations, missed daily reports and the trail.
  */
 
-function awaitingOf(c: Condition): AwaitedEvent[] {
-  switch (c.rule) {
-    case 'R1':
-      return c.phase === 'treatment' ? ['hospital-discharge'] : [];
-    case 'R4':
-      if (c.phase !== 'treatment') return [];
-      return [...(c.excludedAt === null ? (['covid-exclusion'] as const) : []), ...(c.recoveredAt === null ? (['recovery'] as const) : [])];
-    case 'R5':
-      return ['authority-release'];
-    default:
-      return [];
-  }
-}
+/** What an active condition waits for (RULES §8), as its rule says. */
+const awaitingOf = (c: Condition): AwaitedEvent[] => RULE_MODULES[c.rule].awaiting(c);
 
-/**
- * RULES §3 obligations of one condition. After discharge (R1) or recovery (R4) the policy (§3)
- * speaks of isolation observation, no longer of treatment in hospital.
- */
-function obligationsOf(c: Condition): Obligation[] {
-  switch (c.rule) {
-    case 'R1':
-    case 'R4':
-      return c.phase === 'treatment' ? ['hospital-isolation'] : ['isolation-observation'];
-    case 'R2':
-    case 'R3':
-      return ['isolation-observation'];
-    case 'R5': {
-      const listed = (c.details.designations ?? []).flatMap((d) => d.obligations ?? ['isolation-observation']);
-      return OBLIGATIONS.filter((o) => listed.includes(o));
-    }
-    case 'Y1':
-    case 'Y2':
-      return ['home-isolation', 'community-management'];
-    case 'GY':
-      return ['home-isolation', 'community-management', 'daily-self-report'];
-  }
-}
+/** RULES §3 obligations of an active condition, as its rule says. */
+const obligationsOf = (c: Condition): Obligation[] => RULE_MODULES[c.rule].obligations(c);
 
 // I-1 … I-19 by number, then the readings of RULES §12 by name.
 const byNumber = (a: string, b: string): number => {
@@ -89,12 +57,12 @@ export interface Projection {
 
 /** The active conditions in rule order, the colour (I-1) and the two projections of RULES §8. */
 export function project(state: FoldState): Projection {
-  if (state.conditions.size === 0) return { active: [], colour: 'green', releaseAtMs: null, nextChangeMs: null, nextColour: null };
   const active: Condition[] = [];
   for (const rule of RULES) {
-    const c = state.conditions.get(rule);
+    const c = state.conditions[rule];
     if (c !== undefined) active.push(c);
   }
+  if (active.length === 0) return { active, colour: 'green', releaseAtMs: null, nextChangeMs: null, nextColour: null };
   const colour = colourOf(active.map((c) => c.rule));
   const releaseAtMs =
     active.length === 0 || active.some((c) => c.releaseAt === null) ? null : Math.max(...active.map((c) => c.releaseAt as number));
@@ -105,7 +73,7 @@ export function project(state: FoldState): Projection {
 /** RULES §3: obligations of the conditions of the current colour, and the daily report while GY is active. */
 function owedObligations(state: FoldState, active: readonly Condition[], colour: Colour): Obligation[] {
   const owed = new Set<Obligation>(active.filter((c) => colourOf([c.rule]) === colour).flatMap(obligationsOf));
-  if (state.conditions.has('GY')) owed.add('daily-self-report');
+  if (state.conditions.GY !== undefined) owed.add('daily-self-report');
   return OBLIGATIONS.filter((o) => owed.has(o));
 }
 
@@ -156,7 +124,13 @@ export function summarizeState(cp: CompiledPolicy, input: ValidCase, state: Fold
 }
 
 /** Builds the assessment of a folded case. */
-export function assess(cp: CompiledPolicy, input: ValidCase, timeline: Timeline, state: FoldState): Assessment {
+export function assess(
+  cp: CompiledPolicy,
+  input: Pick<ValidCase, 'declaration' | 'submittedMs' | 'nowMs'>,
+  ignored: Ignored[],
+  state: FoldState,
+  written: readonly TrailEntry[] = [],
+): Assessment {
   const { zone, policy } = cp;
   const { active, colour, releaseAtMs, nextChangeMs: nextChange, nextColour } = project(state);
   const several = active.length > 1;
@@ -166,8 +140,8 @@ export function assess(cp: CompiledPolicy, input: ValidCase, timeline: Timeline,
     const releaseAt = c.releaseAt === null ? null : zone.format(c.releaseAt);
     const anchor = c.anchor === null ? null : zone.format(c.anchor);
     const interpretations = [...c.interpretations, ...(several ? ['I-1'] : [])].sort(byNumber);
-    const resetRule = c.rule as Exclude<RuleId, 'R1' | 'R5'>;
-    const resetSymptoms = c.rule === 'R1' || c.rule === 'R5' ? [] : [...cp.resetSymptoms[resetRule]];
+    const rule = c.rule;
+    const resetSymptoms = rule === 'R1' || rule === 'R5' ? [] : [...cp.resetSymptoms[rule]];
     return {
       rule: c.rule,
       colour: c.rule.startsWith('R') ? 'red' : 'yellow',
@@ -204,13 +178,14 @@ export function assess(cp: CompiledPolicy, input: ValidCase, timeline: Timeline,
 
   const awaiting = [...new Set(reasons.flatMap((r) => r.awaiting))];
 
-  const gy = state.conditions.get('GY');
+  const gy = state.conditions.GY;
 
   // I-10: days strictly between the GY start day and today without a daily report.
   const missed: string[] = [];
   if (gy !== undefined) {
     const today = zone.dayOf(input.nowMs);
-    for (let day = zone.dayOf(gy.startedAt) + 1; day < today; day++) if (!state.reportDays.has(day)) missed.push(formatDay(day));
+    const reported = new Set(state.reportDays);
+    for (let day = zone.dayOf(gy.startedAt) + 1; day < today; day++) if (!reported.has(day)) missed.push(formatDay(day));
   }
 
   const green = colour === 'green';
@@ -219,7 +194,7 @@ export function assess(cp: CompiledPolicy, input: ValidCase, timeline: Timeline,
     declarationId: input.declaration.id,
     evaluatedAt: zone.format(input.nowMs),
     colour,
-    since: zone.format(Math.max(state.since, input.submittedMs)),
+    since: zone.format(Math.max(state.since ?? input.submittedMs, input.submittedMs)),
     issued: state.review === 'approved',
     review: state.review,
     credential: state.credential,
@@ -231,18 +206,24 @@ export function assess(cp: CompiledPolicy, input: ValidCase, timeline: Timeline,
     permissions: { cityTravel: green, publicPlaces: green, publicTransport: green },
     obligations: owedObligations(state, active, colour),
     missedDailyReports: missed,
-    trail: state.trail.map((e) => {
-      const entry: TrailEntry = { transition: e.transition, at: zone.format(e.ms), evidence: e.evidence, colour: e.colour };
-      if (e.rule !== undefined) entry.rule = e.rule;
-      if (e.from !== undefined) entry.from = e.from;
-      if (e.authority !== undefined) entry.authority = e.authority;
-      if (e.reason !== undefined) entry.reason = e.reason;
-      if (e.basis !== undefined) entry.basis = e.basis;
-      return entry;
-    }),
+    // The entries of a snapshot already written out, then the state's own.
+    trail: written.length === 0 ? formatTrail(cp, state.trail) : [...written, ...formatTrail(cp, state.trail)],
     // Both lists are built for this one call: handed over, not copied.
-    ignored: timeline.ignored as Ignored[],
+    ignored,
     applied: state.applied,
     policy: { ...cp.ref },
   };
+}
+
+/** Trail entries with their instants written out in the policy zone (T-1). */
+export function formatTrail(cp: CompiledPolicy, entries: readonly RawTrailEntry[]): TrailEntry[] {
+  return entries.map((e) => {
+    const entry: TrailEntry = { transition: e.transition, at: cp.zone.format(e.ms), evidence: e.evidence, colour: e.colour };
+    if (e.rule !== undefined) entry.rule = e.rule;
+    if (e.from !== undefined) entry.from = e.from;
+    if (e.authority !== undefined) entry.authority = e.authority;
+    if (e.reason !== undefined) entry.reason = e.reason;
+    if (e.basis !== undefined) entry.basis = e.basis;
+    return entry;
+  });
 }

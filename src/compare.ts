@@ -213,7 +213,7 @@ function evaluated(cp: CompiledPolicy, declaration: unknown, history: unknown, n
   const result = run(cp, declaration, history, now, (input, timeline, state): Evaluated => ({
     outcome: impactOf(cp, input, state),
     atMs: input.nowMs,
-    full: () => assess(cp, input, timeline, state),
+    full: () => assess(cp, input, [...timeline.ignored], state),
   }));
   return result.success ? result.data : undefined;
 }

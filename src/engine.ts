@@ -1,7 +1,8 @@
 import { assess, summarizeState, type AssessmentSummary } from './assess.js';
 import { decideCheckpoint } from './checkpoint.js';
 import { HealthCodeInputError, internalIssue } from './errors.js';
-import { fold, type FoldState } from './fold.js';
+import { advance } from './fold.js';
+import { foldOf, initialState, type FoldState } from './rules/state.js';
 import { lianyungang2020 } from './policy/lianyungang2020.js';
 import { compilePolicy, type CompiledPolicy } from './policy/compile.js';
 import type { Assessment } from './schema/assessment.js';
@@ -65,8 +66,11 @@ export function run<T>(
   try {
     const checked = validateCase(declaration, history, now, cp);
     if (!checked.ok) return { success: false, error: new HealthCodeInputError(checked.issues) };
-    const timeline = buildTimeline(checked.value.events, checked.value.nowMs);
-    return { success: true, data: finish(checked.value, timeline, fold(cp, checked.value, timeline)) };
+    const input = checked.value;
+    const timeline = buildTimeline(input.events, input.nowMs);
+    const state = initialState(input);
+    advance(foldOf(cp, input, state), timeline.applied, input.nowMs);
+    return { success: true, data: finish(input, timeline, state) };
   } catch (cause) {
     // Every input was read into plain data first (RULES §9): an exception here is the engine's own
     // defect, never the caller's mistake, and is reported as such (code `internal`).
@@ -102,7 +106,7 @@ export function createEngine(policy: Policy): Engine {
     throw isInputError(cause) ? cause : new HealthCodeInputError([internalIssue(cause, 'compile the policy')], 'policy');
   }
   const safeEvaluate = (declaration: unknown, history: unknown, now: unknown): SafeResult<Assessment> =>
-    run(cp, declaration, history, now, (input, timeline, state) => assess(cp, input, timeline, state));
+    run(cp, declaration, history, now, (input, timeline, state) => assess(cp, input, [...timeline.ignored], state));
   const safeSummarize = (declaration: unknown, history: unknown, now: unknown): SafeResult<AssessmentSummary> =>
     run(cp, declaration, history, now, (input, _timeline, state) => summarizeState(cp, input, state));
   const safeCheck = (assessment: unknown, context: unknown): SafeResult<CheckDecision> => {

@@ -16,8 +16,11 @@ export interface GlossaryEntry {
   readonly text: Message;
 }
 
+/** One id of the rule book, with its literal id. */
+type Entry<I extends string> = GlossaryEntry & { readonly id: I };
+
 /* @__NO_SIDE_EFFECTS__ */
-const e = (id: string, section: string, en: string, zhHans: string, zhHant: string): GlossaryEntry =>
+const e = <const I extends string>(id: I, section: string, en: string, zhHans: string, zhHant: string): Entry<I> =>
   Object.freeze({ id, section, text: Object.freeze({ 'zh-Hans': zhHans, 'zh-Hant': zhHant, en }) });
 
 /**
@@ -26,7 +29,7 @@ const e = (id: string, section: string, en: string, zhHans: string, zhHant: stri
  * @example
  * glossary.find((g) => g.id === 'I-5')?.text.en // 'a key area is one on the policy list on that day; …'
  */
-export const glossary: readonly GlossaryEntry[] = /* @__PURE__ */ Object.freeze([
+export const glossary = /* @__PURE__ */ Object.freeze([
   e('T-1', '§1', 'days are counted in the policy time zone (Beijing time), never the device’s', '日期按政策时区（北京时间）计算，与设备时区无关', '日期按政策時區（北京時間）計算，與設備時區無關'),
   e('T-2', '§8', 'instants carry their offset; a date alone is a day in the policy zone', '时间须带时区偏移；仅有日期时按政策时区的日历日', '時間須帶時區偏移；僅有日期時按政策時區的日曆日'),
   e('T-3', '§3, §4', 'a full 14 days: the start day is not counted, and the last day ends at midnight', '满14天：起算当日不计入，至最后一日24时届满', '滿14天：起算當日不計入，至最後一日24時屆滿'),
@@ -53,4 +56,13 @@ export const glossary: readonly GlossaryEntry[] = /* @__PURE__ */ Object.freeze(
   e('I-17', '§3', 'a new trigger of an active condition adds evidence or restarts its count', '已生效的条件再次触发时，增加依据或重新计算', '已生效的條件再次觸發時，增加依據或重新計算'),
   e('I-18', '§8', 'the latest review decision stands', '以最近一次审核结果为准', '以最近一次審核結果為準'),
   e('I-19', '§1', 'an event that finds nothing to act on changes nothing', '无可作用对象的事件不改变任何状态', '無可作用對象的事件不改變任何狀態'),
-]);
+] as const);
+
+/** An interpretation (I-1 … I-19) or time rule (T-1 … T-7) of the rule book. */
+export type InterpretationId = (typeof glossary)[number]['id'];
+
+/** The readings of RULES §12 a reason cites by name when the policy does not take the default. */
+export const READINGS = ['readings.closeContact', 'readings.triggers'] as const;
+
+/** A reading of RULES §12, as a reason cites it. */
+export type ReadingId = (typeof READINGS)[number];

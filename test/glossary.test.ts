@@ -23,12 +23,12 @@ describe('glossary', () => {
   });
 
   it('every interpretation a transition cites is in the glossary', () => {
-    const known = new Set(glossary.map((g) => g.id));
+    const known = new Set<string>(glossary.map((g) => g.id));
     for (const t of transitions) for (const id of t.interpretations) expect(known.has(id), `${t.id} cites ${id}`).toBe(true);
   });
 
   it('every interpretation a reason cites is in the glossary (RULES §10 examples)', () => {
-    const known = new Set(glossary.map((g) => g.id));
+    const known = new Set<string>(glossary.map((g) => g.id));
     const a = evaluate(
       { ...minimalDeclaration(), closeContactOfCase: true, keyAreaVisits: [{ area: '420100', from: '2020-01-20', to: '2020-01-22' }] },
       [{ id: 'y2', at: '2020-02-02T09:00:00+08:00', kind: 'close-contact', of: 'fever-clinic-observee' }],

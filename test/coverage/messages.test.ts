@@ -41,7 +41,7 @@ describe('messages (RULES §8): rendered from rule, phase and evidence', () => {
   });
 
   it('Y1, §4.1: without a symptom list the message still names Y1, its section and the release, and names no symptom', () => {
-    const { symptoms: _unused, ...facts } = { ...base, rule: 'Y1', resetSymptoms: [], symptoms: undefined };
+    const { symptoms: _unused, ...facts } = { ...base, rule: 'Y1' as const, resetSymptoms: [], symptoms: undefined };
     const message = reasonMessage(facts);
     expect(message.en).toMatch(/^Yellow, Y1 \(§4\.1\): symptoms declared: \. /);
     expect(message.en).toContain('home isolation observation');

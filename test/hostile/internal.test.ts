@@ -19,9 +19,9 @@ vi.mock('../../src/fold.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/fold.js')>();
   return {
     ...original,
-    fold: (...args: Parameters<typeof original.fold>) => {
+    advance: (...args: Parameters<typeof original.advance>) => {
       if (failure.next !== undefined) throw failure.next();
-      return original.fold(...args);
+      return original.advance(...args);
     },
   };
 });

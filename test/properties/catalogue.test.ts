@@ -33,7 +33,7 @@ describe('RULES §5: the transition catalogue and its properties', () => {
   });
 
   it('every transition id a property test is named with is in the catalogue', () => {
-    const ids = new Set(transitions.map((t) => t.id));
+    const ids = new Set<string>(transitions.map((t) => t.id));
     expect(propertyNames().filter((n) => !ids.has(n))).toEqual([]);
   });
 

@@ -212,7 +212,7 @@ describe('invariants: projections', () => {
 });
 
 describe('invariants: the result as data', () => {
-  const ids = new Set(transitions.map((t) => t.id));
+  const ids = new Set<string>(transitions.map((t) => t.id));
 
   it('RULES §8: the result round-trips through JSON unchanged, matches the Assessment schema, and every trail entry carries a catalogue id', () => {
     check(
