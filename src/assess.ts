@@ -139,7 +139,7 @@ export function assess(
     const awaiting = awaitingOf(c);
     const releaseAt = c.releaseAt === null ? null : zone.format(c.releaseAt);
     const anchor = c.anchor === null ? null : zone.format(c.anchor);
-    const interpretations = [...c.interpretations, ...(several ? ['I-1'] : [])].sort(byNumber);
+    const interpretations = [...c.interpretations, ...(several ? (['I-1'] as const) : [])].sort(byNumber);
     const rule = c.rule;
     const resetSymptoms = rule === 'R1' || rule === 'R5' ? [] : [...cp.resetSymptoms[rule]];
     return {

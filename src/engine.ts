@@ -10,6 +10,7 @@ import type { CheckDecision, CheckpointContextInput } from './schema/checkpoint.
 import type { DeclarationInput } from './schema/declaration.js';
 import type { EventInput } from './schema/events.js';
 import type { Policy, ValidPolicy } from './schema/policy.js';
+import { resumeCase, snapshotCase, type Resumed, type Snapshot } from './snapshot.js';
 import { buildTimeline, type Timeline } from './timeline.js';
 import { validateCase, type ValidCase } from './validate.js';
 
@@ -53,6 +54,28 @@ export interface Engine {
    * @param now - a `Date` or an ISO-8601 instant with offset
    */
   safeSummarize(declaration: unknown, history: unknown, now: unknown): SafeResult<AssessmentSummary>;
+  /**
+   * The fold of a case up to `at`, as JSON to store: every event up to `at` applied, every release
+   * due by then; events after `at` are kept to apply later. Throws `HealthCodeInputError` on bad input.
+   * @param declaration - the application form (validated)
+   * @param history - the events, any order (validated)
+   * @param at - the instant of the snapshot, a `Date` or an ISO-8601 instant with offset
+   */
+  snapshot(declaration: DeclarationInput, history: readonly EventInput[], at: InstantInput): Snapshot;
+  /** Like `snapshot`, but returns `{ success, data | error }` and never throws. */
+  safeSnapshot(declaration: unknown, history: unknown, at: unknown): SafeResult<Snapshot>;
+  /**
+   * Continues a snapshot with events dated after its instant: the assessment at `now`, exactly
+   * the one `evaluate` gives of the whole history, and a snapshot at the last applied event (or at
+   * the old instant when none applies). Never throws. Fails with code `needs_full_history` when it
+   * cannot continue (an event at or before the snapshot's instant, an id the snapshot has seen, a
+   * correction of an event it holds, another policy, `now` before its instant): evaluate the
+   * whole history then.
+   * @param snapshot - a snapshot from `snapshot` or an earlier `resume` (validated)
+   * @param events - the new events (validated)
+   * @param now - a `Date` or an ISO-8601 instant with offset
+   */
+  resume(snapshot: unknown, events: unknown, now: unknown): SafeResult<Resumed>;
 }
 
 /** Validates, orders and folds one case, then `finish` reads the result; never throws. */
@@ -117,6 +140,16 @@ export function createEngine(policy: Policy): Engine {
       return { success: false, error: new HealthCodeInputError([internalIssue(cause, 'check')]) };
     }
   };
+  const safeSnapshot = (declaration: unknown, history: unknown, at: unknown): SafeResult<Snapshot> =>
+    run(cp, declaration, history, at, (input) => snapshotCase(cp, input));
+  const resume = (snapshot: unknown, events: unknown, now: unknown): SafeResult<Resumed> => {
+    try {
+      const resumed = resumeCase(cp, snapshot, events, now);
+      return resumed.ok ? { success: true, data: resumed.value } : { success: false, error: new HealthCodeInputError(resumed.issues) };
+    } catch (cause) {
+      return { success: false, error: new HealthCodeInputError([internalIssue(cause, 'resume')]) };
+    }
+  };
   return {
     policy: cp.policy,
     evaluate(declaration, history, now) {
@@ -132,6 +165,13 @@ export function createEngine(policy: Policy): Engine {
     },
     safeCheck,
     safeSummarize,
+    snapshot(declaration, history, at) {
+      const result = safeSnapshot(declaration, history, at);
+      if (!result.success) throw result.error;
+      return result.data;
+    },
+    safeSnapshot,
+    resume,
   };
 }
 

@@ -32,6 +32,7 @@ export type IssueCode =
   | 'policy_mismatch'
   | 'inconsistent'
   | 'invalid_key'
+  | 'needs_full_history'
 
   | 'unreadable'
   | 'invalid'

@@ -9,7 +9,9 @@ export { HealthCodeInputError, formatPath } from './errors.js';
 export type { InputIssue, IssueCode } from './errors.js';
 export { lianyungang2020 } from './policy/lianyungang2020.js';
 export { transitions } from './transitions.js';
-export type { Transition } from './transitions.js';
+export type { Transition, TransitionId } from './transitions.js';
+export { SnapshotSchema } from './snapshot.js';
+export type { Snapshot, Resumed } from './snapshot.js';
 export { DeclarationSchema, KeyAreaVisitSchema, KeyAreaContactSchema } from './schema/declaration.js';
 export type { Declaration, DeclarationInput, ValidDeclaration, Category, Channel } from './schema/declaration.js';
 export { EventSchema, EVENT_KINDS } from './schema/events.js';
@@ -24,7 +26,7 @@ export type { CheckpointContext, CheckpointContextInput, CheckDecision, Checkpoi
 export { mustApply, credentialFor } from './application.js';
 export { stateDiagram } from './diagram.js';
 export { glossary } from './glossary.js';
-export type { GlossaryEntry } from './glossary.js';
+export type { GlossaryEntry, InterpretationId, ReadingId } from './glossary.js';
 
 import { defaultEngine } from './engine.js';
 import type { Assessment } from './schema/assessment.js';

@@ -30,7 +30,7 @@ export const r5 = {
     const listed = (c.details.designations ?? []).flatMap((d) => d.obligations ?? ['isolation-observation']);
     return OBLIGATIONS.filter((o) => listed.includes(o));
   },
-  headline: (lang, f, _ev) => {
+  headline: (lang, f) => {
     const quoted = (f.designations ?? [])
       .map((d) => ({ 'zh-Hans': `${d.authority}认定，理由“${d.reason}”，依据“${d.basis}”`, 'zh-Hant': `${d.authority}認定，理由「${d.reason}」，依據「${d.basis}」`, en: `${d.authority}: reason "${d.reason}", basis "${d.basis}"` })[lang])
       .join(lang === 'en' ? '; ' : '；');

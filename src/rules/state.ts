@@ -19,15 +19,15 @@ export interface Designation {
   readonly authority: string;
   readonly reason: string;
   readonly basis: string;
-  readonly obligations?: readonly string[] | undefined;
+  readonly obligations?: string[] | undefined;
 }
 
 /** What a condition was started or moved by, for its message. */
 export interface ConditionDetails {
-  clinical?: string;
-  symptoms?: Symptom[];
-  areas?: string[];
-  designations?: Designation[];
+  clinical?: string | undefined;
+  symptoms?: Symptom[] | undefined;
+  areas?: string[] | undefined;
+  designations?: Designation[] | undefined;
 }
 
 /** The phase of a condition (RULES §3, §4). */

@@ -10,8 +10,10 @@ import type { Designation } from './state.js';
 /** A language of messages. */
 export type Lang = keyof Message;
 
+/** A text in every language. */
 export type Texts = Readonly<Record<Lang, string>>;
 
+/** The symptom kinds of §3–§5 by name. */
 export const SYMPTOM_NAMES: Readonly<Record<string, Texts>> = {
   fever: { 'zh-Hans': '发热', 'zh-Hant': '發熱', en: 'fever' },
   'dry-cough': { 'zh-Hans': '干咳', 'zh-Hant': '乾咳', en: 'dry cough' },
@@ -53,7 +55,6 @@ export interface ReasonFacts {
   /** The reason's obligations (RULES §3): with them, the message says what to do now and how a wrong reason is corrected. */
   readonly obligations?: readonly Obligation[] | undefined;
 }
-
 
 /** The evidence of a reason as a person reads it: the declaration named, event ids as they are. */
 export function evidenceList(lang: Lang, evidence: readonly string[]): string {

@@ -8,6 +8,8 @@ import {
   ObligationSchema,
   RuleIdSchema,
 } from './primitives.js';
+import { glossary, READINGS } from '../glossary.js';
+import { TRANSITION_IDS } from '../transitions.js';
 
 /** A message in the three languages a person may read (RULES §8). */
 export const MessageSchema = z.strictObject({ 'zh-Hans': z.string(), 'zh-Hant': z.string(), en: z.string() });
@@ -32,14 +34,14 @@ export const ReasonSchema = z.strictObject({
   count: CountSchema.nullable(),
   awaiting: z.array(AwaitedSchema),
   evidence: z.array(NonEmptyString),
-  interpretations: z.array(z.string()),
+  interpretations: z.array(z.enum([...glossary.map((g) => g.id), ...READINGS])),
   obligations: z.array(ObligationSchema),
   message: MessageSchema,
 });
 
 /** One transition of the trail (RULES §5). */
 export const TrailEntrySchema = z.strictObject({
-  transition: NonEmptyString,
+  transition: z.enum(TRANSITION_IDS),
   at: InstantSchema,
   evidence: z.array(NonEmptyString),
   colour: ColourSchema,

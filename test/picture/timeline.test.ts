@@ -169,7 +169,7 @@ describe('timelineSvg', () => {
     const a = evaluate({ ...base.declaration, subjectId: `]]><svg onload="x">` }, history, '2020-02-10T12:00:00+08:00');
     const hostile = {
       ...a,
-      trail: [...a.trail, { transition: 'T-void', at: '2020-02-06T08:00:00+08:00', evidence: ['c\u0001', 'x\ud800y'], colour: 'red' as const, authority: '<b>', reason: '"&' }],
+      trail: [...a.trail, { transition: 'T-void' as const, at: '2020-02-06T08:00:00+08:00', evidence: ['c\u0001', 'x\ud800y'], colour: 'red' as const, authority: '<b>', reason: '"&' }],
     };
     for (const lang of LANGS) {
       const svg = timelineSvg(hostile, { lang });

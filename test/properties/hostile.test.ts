@@ -54,6 +54,7 @@ const ISSUE_CODES = [
   'policy_mismatch',
   'inconsistent',
   'invalid_key',
+  'needs_full_history',
   'unreadable',
   'invalid',
 ] as const satisfies readonly IssueCode[];
