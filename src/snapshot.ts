@@ -25,6 +25,12 @@ const ms = z.number().finite();
 const msOrNull = ms.nullable();
 const StampSchema = z.strictObject({ ms, id: z.string().min(1) });
 const CitedSchema = z.enum([...glossary.map((g) => g.id), ...READINGS]);
+// The two long lists of a long history (every applied id, every reported day) are checked by one
+// loop each: an element schema per item cost more than folding the new events.
+const IdListSchema = z.custom<string[]>((v) => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length > 0), { error: 'not a list of non-empty ids' });
+const DayListSchema = z.custom<number[]>((v) => Array.isArray(v) && v.every((x, i) => Number.isSafeInteger(x) && (i === 0 || x > (v[i - 1] as number))), {
+  error: 'not an ascending list of days',
+});
 
 const DesignationSchema = z.strictObject({
   id: z.string().min(1),
@@ -64,8 +70,8 @@ const StateSchema = z.strictObject({
   since: msOrNull,
   review: z.enum(['pending', 'approved', 'rejected']),
   credential: CredentialSchema.nullable(),
-  reportDays: z.array(z.int()),
-  applied: z.array(z.string().min(1)),
+  reportDays: DayListSchema,
+  applied: IdListSchema,
   occurrences: z.partialRecord(SymptomSchema, z.array(OccurrenceSchema)),
   lastIsolation: StampSchema.nullable(),
   earliestIsolation: msOrNull,
@@ -143,8 +149,9 @@ interface Parts {
 
 /** A snapshot of a fold whose state is at `atMs`; the state's raw trail is written out into it. */
 function snapshotOf(cp: CompiledPolicy, parts: Parts): Snapshot {
-  const { state } = parts;
-  const { trail: _raw, ...rest } = state;
+  const { trail, ...rest } = parts.state;
+  // The raw trail is written out in `parts.trail` already.
+  void trail;
   return {
     format: SNAPSHOT_FORMAT,
     version: 1,
@@ -219,12 +226,14 @@ export function resumeCase(cp: CompiledPolicy, snapshot: unknown, events: unknow
   const inconsistent = checkState(s.state, atMs);
   if (inconsistent !== null) return { ok: false, issues: [{ path: ['snapshot', 'state'], code: 'inconsistent', message: inconsistent }] };
   const newEvents = readBounded(events, ['events'], cp.policy.limits, { rootArrayLimit: cp.policy.limits.maxEvents, rootArrayName: 'events' });
-  if (!newEvents.complete || !Array.isArray(newEvents.value)) return { ok: false, issues: newEvents.complete ? [{ path: ['events'], code: 'invalid_type', message: 'events must be an array' }] : newEvents.issues };
+  const list: unknown = newEvents.value;
+  if (!newEvents.complete || !Array.isArray(list)) return { ok: false, issues: newEvents.complete ? [{ path: ['events'], code: 'invalid_type', message: 'events must be an array' }] : newEvents.issues };
   const seen = seenIds(s);
   // A correction of an event the snapshot holds: validation alone would not find its target.
-  const held = newEvents.value.findIndex((e: unknown) => isRecord(e) && e['kind'] === 'correction' && typeof e['voids'] === 'string' && seen(e['voids']));
+  const given: readonly unknown[] = list;
+  const held = given.findIndex((e) => isRecord(e) && e['kind'] === 'correction' && typeof e['voids'] === 'string' && seen(e['voids']));
   if (held >= 0) return cannot(['events', held, 'voids'], `a correction of an event the snapshot holds`);
-  const checked = validateCase(s.declaration, [...s.pending, ...newEvents.value], now, cp);
+  const checked = validateCase(s.declaration, [...s.pending, ...given], now, cp);
   if (!checked.ok) return { ok: false, issues: remap(checked.issues, s.pending.length) };
   const input = checked.value;
   if (input.nowMs < atMs) return cannot(['now'], `now is before the snapshot's instant ${s.at}`);
