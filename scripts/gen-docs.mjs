@@ -14,6 +14,7 @@ const SCHEMAS = [
   ['checkpoint-context', 'CheckpointContextSchema', 'input'],
   ['assessment', 'AssessmentSchema', 'output'],
   ['check-decision', 'CheckDecisionSchema', 'output'],
+  ['snapshot', 'SnapshotSchema', 'output'],
 ];
 
 const cell = (text) => String(text).replace(/\|/g, '\\|');
@@ -56,7 +57,7 @@ export function generateDocs({ z, api }) {
   const files = new Map();
   files.set('docs/state-machine.md', stateMachinePage(api));
   for (const [name, exported, io] of SCHEMAS) {
-    const schema = z.toJSONSchema(api[exported], { io, target: 'draft-2020-12' });
+    const schema = z.toJSONSchema(api[exported], { io, target: 'draft-2020-12', unrepresentable: 'any' });
     files.set(`docs/schema/${name}.json`, `${JSON.stringify(schema, null, 2)}\n`);
   }
   return files;

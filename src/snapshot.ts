@@ -27,10 +27,12 @@ const StampSchema = z.strictObject({ ms, id: z.string().min(1) });
 const CitedSchema = z.enum([...glossary.map((g) => g.id), ...READINGS]);
 // The two long lists of a long history (every applied id, every reported day) are checked by one
 // loop each: an element schema per item cost more than folding the new events.
-const IdListSchema = z.custom<string[]>((v) => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length > 0), { error: 'not a list of non-empty ids' });
+const IdListSchema = z
+  .custom<string[]>((v) => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length > 0), { error: 'not a list of non-empty ids' })
+  .meta({ type: 'array', items: { type: 'string', minLength: 1 } });
 const DayListSchema = z.custom<number[]>((v) => Array.isArray(v) && v.every((x, i) => Number.isSafeInteger(x) && (i === 0 || x > (v[i - 1] as number))), {
   error: 'not an ascending list of days',
-});
+}).meta({ type: 'array', items: { type: 'integer' } });
 
 const DesignationSchema = z.strictObject({
   id: z.string().min(1),
