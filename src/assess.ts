@@ -123,6 +123,67 @@ export function summarizeState(cp: CompiledPolicy, input: ValidCase, state: Fold
   };
 }
 
+/** One active condition and why (RULES §8): its phase, count, evidence, interpretations and message. */
+function reasonOf(cp: CompiledPolicy, c: Condition, several: boolean): Reason {
+  const { zone, policy } = cp;
+  const awaiting = awaitingOf(c);
+  const releaseAt = c.releaseAt === null ? null : zone.format(c.releaseAt);
+  const anchor = c.anchor === null ? null : zone.format(c.anchor);
+  const interpretations = [...c.interpretations, ...(several ? (['I-1'] as const) : [])].sort(byNumber);
+  const rule = c.rule;
+  const resetSymptoms = rule === 'R1' || rule === 'R5' ? [] : [...cp.resetSymptoms[rule]];
+  const startedAt = zone.format(c.startedAt);
+  const obligations = obligationsOf(c);
+  return {
+    rule,
+    colour: rule.startsWith('R') ? 'red' : 'yellow',
+    phase: c.phase,
+    startedAt,
+    releaseAt,
+    count: anchor === null ? null : { anchor, days: policy.observationDays, convention: policy.dayCounting },
+    awaiting,
+    evidence: [...c.evidence],
+    interpretations: [...new Set(interpretations)],
+    obligations,
+    message: reasonMessage({
+      rule,
+      phase: c.phase,
+      evidence: c.evidence,
+      startedAt,
+      releaseAt,
+      anchor,
+      days: policy.observationDays,
+      convention: policy.dayCounting,
+      resetSymptoms,
+      awaiting,
+      clinical: c.details.clinical,
+      symptoms: c.details.symptoms,
+      areas: c.details.areas,
+      designations: c.details.designations,
+      lookbackDays: policy.lookbackDays,
+      timeZone: policy.timeZone,
+      areaNames: cp.areaNames,
+      obligations,
+    }),
+  };
+}
+
+/** I-10: the days strictly between the GY start day and today without a daily report. */
+function missedReports(cp: CompiledPolicy, state: FoldState, nowMs: number): string[] {
+  const gy = state.conditions.GY;
+  if (gy === undefined) return [];
+  const missed: string[] = [];
+  const today = cp.zone.dayOf(nowMs);
+  const days = state.reportDays;
+  // The reported days ascend: one pointer walks them beside the calendar.
+  let next = 0;
+  for (let day = cp.zone.dayOf(gy.startedAt) + 1; day < today; day++) {
+    while (next < days.length && (days[next] as number) < day) next++;
+    if (days[next] !== day) missed.push(formatDay(day));
+  }
+  return missed;
+}
+
 /** Builds the assessment of a folded case. */
 export function assess(
   cp: CompiledPolicy,
@@ -131,62 +192,11 @@ export function assess(
   state: FoldState,
   written: readonly TrailEntry[] = [],
 ): Assessment {
-  const { zone, policy } = cp;
+  const { zone } = cp;
   const { active, colour, releaseAtMs, nextChangeMs: nextChange, nextColour } = project(state);
   const several = active.length > 1;
-
-  const reasons: Reason[] = active.map((c) => {
-    const awaiting = awaitingOf(c);
-    const releaseAt = c.releaseAt === null ? null : zone.format(c.releaseAt);
-    const anchor = c.anchor === null ? null : zone.format(c.anchor);
-    const interpretations = [...c.interpretations, ...(several ? (['I-1'] as const) : [])].sort(byNumber);
-    const rule = c.rule;
-    const resetSymptoms = rule === 'R1' || rule === 'R5' ? [] : [...cp.resetSymptoms[rule]];
-    return {
-      rule: c.rule,
-      colour: c.rule.startsWith('R') ? 'red' : 'yellow',
-      phase: c.phase,
-      startedAt: zone.format(c.startedAt),
-      releaseAt,
-      count: anchor === null ? null : { anchor, days: policy.observationDays, convention: policy.dayCounting },
-      awaiting,
-      evidence: [...c.evidence],
-      interpretations: [...new Set(interpretations)],
-      obligations: obligationsOf(c),
-      message: reasonMessage({
-        rule: c.rule,
-        phase: c.phase,
-        evidence: [...c.evidence],
-        startedAt: zone.format(c.startedAt),
-        releaseAt,
-        anchor,
-        days: policy.observationDays,
-        convention: policy.dayCounting,
-        resetSymptoms,
-        awaiting,
-        clinical: c.details.clinical,
-        symptoms: c.details.symptoms,
-        areas: c.details.areas,
-        designations: c.details.designations,
-        lookbackDays: policy.lookbackDays,
-        timeZone: policy.timeZone,
-        areaNames: cp.areaNames,
-        obligations: obligationsOf(c),
-      }),
-    };
-  });
-
+  const reasons = active.map((c) => reasonOf(cp, c, several));
   const awaiting = [...new Set(reasons.flatMap((r) => r.awaiting))];
-
-  const gy = state.conditions.GY;
-
-  // I-10: days strictly between the GY start day and today without a daily report.
-  const missed: string[] = [];
-  if (gy !== undefined) {
-    const today = zone.dayOf(input.nowMs);
-    const reported = new Set(state.reportDays);
-    for (let day = zone.dayOf(gy.startedAt) + 1; day < today; day++) if (!reported.has(day)) missed.push(formatDay(day));
-  }
 
   const green = colour === 'green';
   return {
@@ -205,7 +215,7 @@ export function assess(
     nextColour,
     permissions: { cityTravel: green, publicPlaces: green, publicTransport: green },
     obligations: owedObligations(state, active, colour),
-    missedDailyReports: missed,
+    missedDailyReports: missedReports(cp, state, input.nowMs),
     // The entries of a snapshot already written out, then the state's own.
     trail: written.length === 0 ? formatTrail(cp, state.trail) : [...written, ...formatTrail(cp, state.trail)],
     // Both lists are built for this one call: handed over, not copied.

@@ -261,6 +261,11 @@ function checkState(state: Snapshot['state'], atMs: number): string | null {
   return colour === state.colour ? null : `the state's colour is ${state.colour}, its conditions give ${colour}`;
 }
 
+/** A deep copy of the active conditions (plain JSON data by construction). */
+function copyConditions(conditions: FoldState['conditions']): FoldState['conditions'] {
+  return JSON.parse(JSON.stringify(conditions)) as FoldState['conditions'];
+}
+
 /** The fold from a validated snapshot on: the new events, a snapshot at the last of them, then the assessment at now. */
 function continueFold(cp: CompiledPolicy, s: Snapshot, atMs: number, input: ValidCase): Resumed {
   const timeline = buildTimeline(input.events, input.nowMs);
@@ -278,7 +283,7 @@ function continueFold(cp: CompiledPolicy, s: Snapshot, atMs: number, input: Vali
   // releases and waiting contacts due by then change the conditions: the snapshot keeps a copy.
   const next = snapshotOf(cp, {
     facts: input,
-    state: { ...state, conditions: structuredClone(state.conditions), applied: [...state.applied] },
+    state: { ...state, conditions: copyConditions(state.conditions), applied: [...state.applied] },
     atMs: lastMs,
     trail,
     ignored,
