@@ -105,64 +105,35 @@ interface Row {
 
 const ENTRY: readonly CheckpointStep[] = ['temperature', 'scan'];
 
-/** The first row of the table that matches (RULES §6). */
-function decideRow(
-  threshold: number,
-  shown: Shown | null,
-  invalid: Invalid | null,
-  context: { venue: Venue; direction: 'in' | 'out'; role?: 'resident' | 'visitor' | undefined; celsius?: number | undefined },
-): Row {
-  const { venue, direction, role, celsius } = context;
-  const place = VENUE_NAMES[venue];
-  if (direction === 'out') {
-    if (venue === 'public-transport')
-      return {
-        rule: 'C3',
-        admit: true,
-        steps: [],
-        message: {
-          'zh-Hans': '下车不查验，不受阻拦（§7）。',
-          'zh-Hant': '下車不查驗，不受阻攔（§7）。',
-          en: 'Leaving public transport: nothing to check, never blocked (§7).',
-        },
-      };
+/** C3 (§7): leaving is never blocked. */
+function exitRow(venue: Venue, place: Texts): Row {
+  if (venue === 'public-transport')
     return {
       rule: 'C3',
       admit: true,
-      steps: ['scan'],
-      message: each((lang) =>
-        ({
-          'zh-Hans': `离开${place[lang]}：出门扫码后通行，出口不受阻拦（§7）。`,
-          'zh-Hant': `離開${place[lang]}：出門掃碼後通行，出口不受阻攔（§7）。`,
-          en: `Leaving ${place[lang]}: scan the code on the way out; an exit is never blocked (§7).`,
-        })[lang],
-      ),
-    };
-  }
-  if (celsius === undefined)
-    return {
-      rule: 'C11',
-      admit: false,
-      steps: ['temperature'],
+      steps: [],
       message: {
-        'zh-Hans': '请先测量体温：未测体温不能进入（“测温+扫码”，§7）。',
-        'zh-Hant': '請先測量體溫：未測體溫不能進入（「測溫+掃碼」，§7）。',
-        en: 'Temperature first: no entry until a reading is taken ("temperature + scan", §7).',
+        'zh-Hans': '下车不查验，不受阻拦（§7）。',
+        'zh-Hant': '下車不查驗，不受阻攔（§7）。',
+        en: 'Leaving public transport: nothing to check, never blocked (§7).',
       },
     };
-  if (invalid !== null) return { rule: 'C12', admit: false, steps: ENTRY, message: invalid.message };
-  if (celsius >= threshold)
-    return {
-      rule: 'C6',
-      admit: false,
-      steps: ['temperature'],
-      message: {
-        'zh-Hans': `体温 ${celsius} °C，达到或超过 ${threshold} °C：不能进入。检查点须如实上传此次体温记录（§8）；绿码期间同一症状出现两次将转为黄码（§5）。`,
-        'zh-Hant': `體溫 ${celsius} °C，達到或超過 ${threshold} °C：不能進入。檢查點須如實上傳此次體溫記錄（§8）；綠碼期間同一症狀出現兩次將轉為黃碼（§5）。`,
-        en: `Temperature ${celsius} °C is at or above ${threshold} °C: entry refused. The checkpoint uploads this reading (§8); the same symptom twice while green turns the code yellow (§5).`,
-      },
-    };
-  if (shown === null || !shown.issued) return { rule: 'C7', admit: false, steps: ENTRY, message: noCodeMessage(shown) };
+  return {
+    rule: 'C3',
+    admit: true,
+    steps: ['scan'],
+    message: each((lang) =>
+      ({
+        'zh-Hans': `离开${place[lang]}：出门扫码后通行，出口不受阻拦（§7）。`,
+        'zh-Hant': `離開${place[lang]}：出門掃碼後通行，出口不受阻攔（§7）。`,
+        en: `Leaving ${place[lang]}: scan the code on the way out; an exit is never blocked (§7).`,
+      })[lang],
+    ),
+  };
+}
+
+/** C8, C9, C10, C1 (§3, §4, I-11): a red or a yellow code at the door. */
+function heldRow(shown: Shown, venue: Venue, role: 'resident' | 'visitor' | undefined, place: Texts): Row {
   if (shown.colour === 'red') {
     const rules = rulesOf(shown, 'red');
     return {
@@ -178,43 +149,46 @@ function decideRow(
       ),
     };
   }
-  if (shown.colour === 'yellow') {
-    const rules = rulesOf(shown, 'yellow');
-    if (venue !== 'residential')
-      return {
-        rule: 'C9',
-        admit: false,
-        steps: ENTRY,
-        message: each((lang) =>
-          ({
-            'zh-Hans': `黄码${rules}：黄码人员不得进入公共场所或乘坐公共交通工具（§4）。`,
-            'zh-Hant': `黃碼${rules}：黃碼人員不得進入公共場所或乘坐公共交通工具（§4）。`,
-            en: `Yellow code${rules}: a yellow holder may not enter public places or ride public transport (§4).`,
-          })[lang],
-        ),
-      };
-    if (role === 'visitor')
-      return {
-        rule: 'C10',
-        admit: false,
-        steps: ENTRY,
-        message: {
-          'zh-Hans': `黄码${rules}：访客持黄码不能进入居民小区；黄码人员应居家隔离、接受社区管理（§4，I-11）。`,
-          'zh-Hant': `黃碼${rules}：訪客持黃碼不能進入居民小區；黃碼人員應居家隔離、接受社區管理（§4，I-11）。`,
-          en: `Yellow code${rules}: a visitor holding a yellow code may not enter the compound; a yellow holder stays at home under community management (§4, I-11).`,
-        },
-      };
+  // Yellow.
+  const rules = rulesOf(shown, 'yellow');
+  if (venue !== 'residential')
     return {
-      rule: 'C1',
-      admit: true,
+      rule: 'C9',
+      admit: false,
+      steps: ENTRY,
+      message: each((lang) =>
+        ({
+          'zh-Hans': `黄码${rules}：黄码人员不得进入公共场所或乘坐公共交通工具（§4）。`,
+          'zh-Hant': `黃碼${rules}：黃碼人員不得進入公共場所或乘坐公共交通工具（§4）。`,
+          en: `Yellow code${rules}: a yellow holder may not enter public places or ride public transport (§4).`,
+        })[lang],
+      ),
+    };
+  if (role === 'visitor')
+    return {
+      rule: 'C10',
+      admit: false,
       steps: ENTRY,
       message: {
-        'zh-Hans': `黄码${rules}，本小区居民：可进入回家，居家隔离观察并接受社区管理（§4，I-11）。`,
-        'zh-Hant': `黃碼${rules}，本小區居民：可進入回家，居家隔離觀察並接受社區管理（§4，I-11）。`,
-        en: `Yellow code${rules}, a resident: may enter to go home, in home isolation under community management (§4, I-11).`,
+        'zh-Hans': `黄码${rules}：访客持黄码不能进入居民小区；黄码人员应居家隔离、接受社区管理（§4，I-11）。`,
+        'zh-Hant': `黃碼${rules}：訪客持黃碼不能進入居民小區；黃碼人員應居家隔離、接受社區管理（§4，I-11）。`,
+        en: `Yellow code${rules}: a visitor holding a yellow code may not enter the compound; a yellow holder stays at home under community management (§4, I-11).`,
       },
     };
-  }
+  return {
+    rule: 'C1',
+    admit: true,
+    steps: ENTRY,
+    message: {
+      'zh-Hans': `黄码${rules}，本小区居民：可进入回家，居家隔离观察并接受社区管理（§4，I-11）。`,
+      'zh-Hant': `黃碼${rules}，本小區居民：可進入回家，居家隔離觀察並接受社區管理（§4，I-11）。`,
+      en: `Yellow code${rules}, a resident: may enter to go home, in home isolation under community management (§4, I-11).`,
+    },
+  };
+}
+
+/** C1, C2, C4, C5 (§5, §7): a green code and a normal temperature. */
+function greenRow(venue: Venue, role: 'resident' | 'visitor' | undefined): Row {
   switch (venue) {
     case 'residential':
       return role === 'visitor'
@@ -261,6 +235,44 @@ function decideRow(
         },
       };
   }
+}
+
+/** The first row of the table that matches (RULES §6). */
+function decideRow(
+  threshold: number,
+  shown: Shown | null,
+  invalid: Invalid | null,
+  context: { venue: Venue; direction: 'in' | 'out'; role?: 'resident' | 'visitor' | undefined; celsius?: number | undefined },
+): Row {
+  const { venue, direction, role, celsius } = context;
+  const place = VENUE_NAMES[venue];
+  if (direction === 'out') return exitRow(venue, place);
+  if (celsius === undefined)
+    return {
+      rule: 'C11',
+      admit: false,
+      steps: ['temperature'],
+      message: {
+        'zh-Hans': '请先测量体温：未测体温不能进入（“测温+扫码”，§7）。',
+        'zh-Hant': '請先測量體溫：未測體溫不能進入（「測溫+掃碼」，§7）。',
+        en: 'Temperature first: no entry until a reading is taken ("temperature + scan", §7).',
+      },
+    };
+  if (invalid !== null) return { rule: 'C12', admit: false, steps: ENTRY, message: invalid.message };
+  if (celsius >= threshold)
+    return {
+      rule: 'C6',
+      admit: false,
+      steps: ['temperature'],
+      message: {
+        'zh-Hans': `体温 ${celsius} °C，达到或超过 ${threshold} °C：不能进入。检查点须如实上传此次体温记录（§8）；绿码期间同一症状出现两次将转为黄码（§5）。`,
+        'zh-Hant': `體溫 ${celsius} °C，達到或超過 ${threshold} °C：不能進入。檢查點須如實上傳此次體溫記錄（§8）；綠碼期間同一症狀出現兩次將轉為黃碼（§5）。`,
+        en: `Temperature ${celsius} °C is at or above ${threshold} °C: entry refused. The checkpoint uploads this reading (§8); the same symptom twice while green turns the code yellow (§5).`,
+      },
+    };
+  if (shown === null || !shown.issued) return { rule: 'C7', admit: false, steps: ENTRY, message: noCodeMessage(shown) };
+  if (shown.colour !== 'green') return heldRow(shown, venue, role, place);
+  return greenRow(venue, role);
 }
 
 /** A checkpoint context as validated, with its instant read once and the ids a record may not take. */
