@@ -116,6 +116,26 @@ function band(f: Frame, y: number, h: number): string[] {
   return out;
 }
 
+/** A lane's marks: the start, each phase change and each reset, with their evidence ids (RULES §5). */
+function laneMarks(f: Frame, l: Lane, barY: number, barH: number): string[] {
+  const out: string[] = [];
+  const rows = new Rows(2);
+  for (const mark of l.marks) {
+    const x = f.x(mark.at.ms);
+    const reset = mark.transition.endsWith('-reset');
+    const tip = `${mark.transition} ${when(mark.at)}: ${mark.evidence.join(', ')}`;
+    const shape = reset
+      ? `<path d="M${n(x - 5)} ${barY + barH + 9}L${n(x + 5)} ${barY + barH + 9}L${n(x)} ${barY + barH + 1}Z" fill="#000"/>`
+      : `<path d="M${n(x)} ${barY - 3}V${barY + barH + 9}" stroke="#000" stroke-width="2"/>`;
+    const label = mark.evidence.join(', ');
+    const row = rows.place(x - 2, textWidth(label, 10));
+    out.push(`<g class="${reset ? 'reset' : 'mark'}" data-transition="${esc(mark.transition)}"><title>${esc(tip)}</title>${shape}`);
+    if (row !== undefined) out.push(text(x - 2, barY + barH + 21 + row * 12, label, 'font-size="10" fill="#222"'));
+    out.push('</g>');
+  }
+  return out;
+}
+
 function lane(f: Frame, l: Lane, y: number): string[] {
   const { lang, m } = f;
   const out: string[] = [`<g class="lane" data-rule="${esc(l.rule)}">`];
@@ -149,21 +169,7 @@ function lane(f: Frame, l: Lane, y: number): string[] {
       out.push(text(f.x(from + MS_PER_DAY / 2), barY + 16, String(k), 'font-size="9.5" text-anchor="middle" fill="#000" stroke="#fff" stroke-width="2.5" paint-order="stroke"'));
     }
   }
-  // Marks: the start, each phase change and each reset, with their evidence ids (RULES §5).
-  const rows = new Rows(2);
-  for (const mark of l.marks) {
-    const x = f.x(mark.at.ms);
-    const reset = mark.transition.endsWith('-reset');
-    const tip = `${mark.transition} ${when(mark.at)}: ${mark.evidence.join(', ')}`;
-    const shape = reset
-      ? `<path d="M${n(x - 5)} ${barY + barH + 9}L${n(x + 5)} ${barY + barH + 9}L${n(x)} ${barY + barH + 1}Z" fill="#000"/>`
-      : `<path d="M${n(x)} ${barY - 3}V${barY + barH + 9}" stroke="#000" stroke-width="2"/>`;
-    const label = mark.evidence.join(', ');
-    const row = rows.place(x - 2, textWidth(label, 10));
-    out.push(`<g class="${reset ? 'reset' : 'mark'}" data-transition="${esc(mark.transition)}"><title>${esc(tip)}</title>${shape}`);
-    if (row !== undefined) out.push(text(x - 2, barY + barH + 21 + row * 12, label, 'font-size="10" fill="#222"'));
-    out.push('</g>');
-  }
+  out.push(...laneMarks(f, l, barY, barH));
   if (l.marksLeftOut > 0)
     out.push(text(LEFT, y + LANE_H - 2, `+${l.marksLeftOut} ${word(lang, 'leftOut')}`, 'font-size="10" font-style="italic" fill="#444"'));
   // The projected release, or the open end of a condition that has no date yet.
