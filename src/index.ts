@@ -11,6 +11,8 @@ export { lianyungang2020 } from './policy/lianyungang2020.js';
 export { transitions } from './transitions.js';
 export type { Transition, TransitionId } from './transitions.js';
 export { SnapshotSchema } from './snapshot.js';
+export { rules } from './rulebook.js';
+export type { RuleDescription } from './rulebook.js';
 export type { Snapshot, Resumed } from './snapshot.js';
 export { DeclarationSchema, KeyAreaVisitSchema, KeyAreaContactSchema } from './schema/declaration.js';
 export type { Declaration, DeclarationInput, ValidDeclaration, Category, Channel } from './schema/declaration.js';
