@@ -24,6 +24,11 @@ const releaseKey = (a: Assessment): number =>
 //    its observation, so adding an earlier positive test no longer changes its release.)
 //  - I-17 T-R4-confirmed: a positive test during R4 ends R4, and a discharge then releases R1
 //    earlier than R4's own count would have ended.
+//  - I-17 (amended: R1 and R4 never active at once): a positive test before the submission starts
+//    R1, so a declared fever-clinic observation only adds evidence to it; a discharge then gives R1
+//    a release date where R4 alone would still be awaiting its exclusion and recovery (release
+//    null). Minimal case (FC_RUNS=1000, after the rule modules): feverClinicObservation declared,
+//    a discharge on 02-17, and the added positive test on 01-15.
 //  - I-8 "after the subject last turned green": a red episode clears earlier occurrences, so a
 //    GY that the twice rule would have started does not start.
 // The monotonicity property in invariants.test.ts adds the adverse event after every other event.
