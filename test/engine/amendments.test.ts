@@ -5,6 +5,7 @@ import { minimalDeclaration } from '../support/minimal.js';
 /** The rule book's amendments (RULES I-4, I-8, I-16, I-17, §5's order of entries), each by its id. */
 
 const approved = { id: 'rv', at: '2020-02-01T11:00:00+08:00', kind: 'review-approved' };
+
 // The smallest valid declaration (submitted 2020-02-01T10:00+08:00), with the facts a test adds.
 const declaration = minimalDeclaration;
 const ids = (a: { trail: { transition: string }[] }) => a.trail.map((e) => e.transition);

@@ -7,6 +7,7 @@ import { minimalDeclaration } from '../support/minimal.js';
 
 const SUBMITTED = '2020-02-01T10:00:00+08:00';
 const approved = { id: 'rv', at: '2020-02-01T11:00:00+08:00', kind: 'review-approved' };
+
 // The smallest valid declaration (submitted 2020-02-01T10:00+08:00), with the facts a test adds.
 const declaration = minimalDeclaration;
 const engine = (readings: Record<string, string>) => createEngine({ ...lianyungang2020, readings: { ...lianyungang2020.readings, ...readings } });

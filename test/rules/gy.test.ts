@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Event, ValidPolicy } from '../../src/index.js';
+import type { Assessment, Event, Reason, ValidPolicy } from '../../src/index.js';
 import type { Kind } from '../support/scenario.js';
 import * as engineSupport from '../support/engine.js';
 import * as untyped from '../support/untyped.js';
@@ -8,6 +8,7 @@ import * as minimal from '../support/minimal.js';
 import * as observation from '../support/observation.js';
 import * as seed from '../support/seed.js';
 import * as scenario from '../support/scenario.js';
+import * as lib from '../../src/index.js';
 
 /**
  * GY, the twice rule: the same listed kind twice within the window while green turns the code yellow (RULES §3, §5).
@@ -144,6 +145,46 @@ describe('GY: triggers', () => {
       );
     });
   });
+
+  describe('I-8: occurrences count only since the subject last turned green', () => {
+    const { lianyungang2020 } = lib;
+    const { createEngine } = untyped;
+    const { minimalDeclaration } = minimal;
+    /** An instant of 2020 in the policy zone: `t('02-03')` is 2020-02-03T09:00:00+08:00. */
+    const t = (monthDay: string, time = '09:00'): string => `2020-${monthDay}T${time}:00+08:00`;
+    function event(id: string, kind: string, at: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+      return { id, kind, at, ...fields };
+    }
+    const short = createEngine({ ...lianyungang2020, observationDays: 3 });
+
+    it('I-8: a fever before a red spell and one after it are not twice (T-GY-first again, still green)', () => {
+      const a = short.evaluate(
+        minimalDeclaration(),
+        [
+          event('tA', 'temperature', t('02-03'), { celsius: 37.6, venue: 'public-place' }),
+          event('c1', 'close-contact', t('02-04'), { of: 'case' }),
+          event('tB', 'temperature', t('02-08'), { celsius: 37.8, venue: 'public-place' }),
+        ],
+        t('02-09'),
+      );
+      // R2 from 02-04 with 3 days ends at 02-08T00:00 (T-3); 02-03 and 02-08 are 5 days apart (I-8 window 14).
+      expect(a.colour).toBe('green');
+      expect(a.since).toBe(t('02-08', '00:00'));
+      expect(a.trail.at(-1)).toEqual({ transition: 'T-GY-first', at: t('02-08'), evidence: ['tB'], colour: 'green', rule: 'GY' });
+    });
+
+    it('I-8: a fever before a yellow declaration and one after its release are not twice', () => {
+      const a = short.evaluate(
+        minimalDeclaration({ symptoms: ['fatigue'] }),
+        [event('tA', 'temperature', t('01-31'), { celsius: 37.6, venue: 'public-place' }), event('tB', 'temperature', t('02-05'), { celsius: 37.6, venue: 'public-place' })],
+        t('02-06'),
+      );
+      // Y1 from 02-01 with 3 days ends at 02-05T00:00.
+      expect(a.colour).toBe('green');
+      expect(a.since).toBe(t('02-05', '00:00'));
+      expect(a.trail.at(-1)).toEqual({ transition: 'T-GY-first', at: t('02-05'), evidence: ['tB'], colour: 'green', rule: 'GY' });
+    });
+  });
 });
 
 describe('GY: phases', () => {
@@ -182,6 +223,45 @@ describe('GY: release', () => {
 
     it('T-GY-off: GY ends at a full N days after the second occurrence with no reset symptom, and not a millisecond before', () => {
       offProperty('GY');
+    });
+  });
+
+  describe('I-3: where the isolation observation starts', () => {
+    const { evaluate } = untyped;
+    const { minimalDeclaration } = minimal;
+    /** An instant of 2020 in the policy zone: `t('02-03')` is 2020-02-03T09:00:00+08:00. */
+    const t = (monthDay: string, time = '09:00'): string => `2020-${monthDay}T${time}:00+08:00`;
+    const SUBMITTED = t('02-01', '10:00');
+    function event(id: string, kind: string, at: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+      return { id, kind, at, ...fields };
+    }
+    function reasonOf(a: Assessment, rule: string): Reason {
+      const reason = a.reasons.find((r) => r.rule === rule);
+      if (reason === undefined) throw new Error(`no ${rule} reason in ${a.reasons.map((r) => r.rule).join(', ')}`);
+      return reason;
+    }
+    const submitted = { transition: 'T-app-submitted', at: SUBMITTED, evidence: ['declaration'], colour: 'green' };
+
+    it('I-9: GY is counted from its second occurrence; an isolation start at that instant neither anchors it nor joins its evidence', () => {
+      const a = evaluate(
+        minimalDeclaration(),
+        [
+          event('tA', 'temperature', t('02-03'), { celsius: 37.6, venue: 'public-place' }),
+          event('iso', 'isolation-started', t('02-05'), { place: 'home' }),
+          event('tB', 'temperature', t('02-05'), { celsius: 37.5, venue: 'public-transport' }),
+        ],
+        t('02-06'),
+      );
+      expect(a.trail).toEqual([
+        submitted,
+        { transition: 'T-GY-first', at: t('02-03'), evidence: ['tA'], colour: 'green', rule: 'GY' },
+        { transition: 'T-GY-on', at: t('02-05'), evidence: ['tA', 'tB'], colour: 'yellow', rule: 'GY' },
+        { transition: 'T-colour', at: t('02-05'), evidence: ['tB'], colour: 'yellow', from: 'green' },
+      ]);
+      const gy = reasonOf(a, 'GY');
+      expect(gy).toMatchObject({ startedAt: t('02-05'), releaseAt: t('02-20', '00:00'), evidence: ['tA', 'tB'], interpretations: ['I-8', 'I-9', 'I-10'] });
+      expect(gy.count?.anchor).toBe(t('02-05'));
+      expect(gy.message.en).toContain('GY (§5): fever recorded twice while green (evidence: tA, tB)');
     });
   });
 });

@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Assessment, Reason } from '../../src/index.js';
 import * as engineSupport from '../support/engine.js';
 import * as untyped from '../support/untyped.js';
 import * as minimal from '../support/minimal.js';
@@ -68,6 +69,24 @@ describe('R1: triggers', () => {
           expect(reason(treated, 'R1')?.evidence).toContain(during.id);
         }),
       );
+    });
+  });
+
+  describe('R1: triggers, discharge and re-triggers (I-4, I-15, I-17)', () => {
+    const { evaluate } = untyped;
+    const { minimalDeclaration } = minimal;
+    /** An instant of 2020 in the policy zone: `t('02-03')` is 2020-02-03T09:00:00+08:00. */
+    const t = (monthDay: string, time = '09:00'): string => `2020-${monthDay}T${time}:00+08:00`;
+    const SUBMITTED = t('02-01', '10:00');
+    function reasonOf(a: Assessment, rule: string): Reason {
+      const reason = a.reasons.find((r) => r.rule === rule);
+      if (reason === undefined) throw new Error(`no ${rule} reason in ${a.reasons.map((r) => r.rule).join(', ')}`);
+      return reason;
+    }
+
+    it('I-15: an R1 started by the declaration itself cites no interpretation', () => {
+      const a = evaluate(minimalDeclaration({ clinical: 'suspected' }), [], t('02-02'));
+      expect(reasonOf(a, 'R1')).toMatchObject({ startedAt: SUBMITTED, evidence: ['declaration'], interpretations: [] });
     });
   });
 });
@@ -178,6 +197,41 @@ describe('R1: phases', () => {
       );
     });
   });
+
+  describe('R1: triggers, discharge and re-triggers (I-4, I-15, I-17)', () => {
+    const { evaluate } = untyped;
+    const { minimalDeclaration } = minimal;
+    /** An instant of 2020 in the policy zone: `t('02-03')` is 2020-02-03T09:00:00+08:00. */
+    const t = (monthDay: string, time = '09:00'): string => `2020-${monthDay}T${time}:00+08:00`;
+    const SUBMITTED = t('02-01', '10:00');
+    function event(id: string, kind: string, at: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+      return { id, kind, at, ...fields };
+    }
+    function reasonOf(a: Assessment, rule: string): Reason {
+      const reason = a.reasons.find((r) => r.rule === rule);
+      if (reason === undefined) throw new Error(`no ${rule} reason in ${a.reasons.map((r) => r.rule).join(', ')}`);
+      return reason;
+    }
+    const submitted = { transition: 'T-app-submitted', at: SUBMITTED, evidence: ['declaration'], colour: 'green' };
+
+    it('T-R1-on, T-R1-discharge: each entry names R1 and the one event behind it; the count runs from the discharge (I-4)', () => {
+      const a = evaluate(
+        minimalDeclaration(),
+        [event('t1', 'test-result', t('02-03'), { result: 'positive' }), event('d1', 'hospital-discharge', t('02-10', '15:00'))],
+        t('02-12'),
+      );
+      expect(a.trail).toEqual([
+        submitted,
+        { transition: 'T-R1-on', at: t('02-03'), evidence: ['t1'], colour: 'red', rule: 'R1' },
+        { transition: 'T-colour', at: t('02-03'), evidence: ['t1'], colour: 'red', from: 'green' },
+        { transition: 'T-R1-discharge', at: t('02-10', '15:00'), evidence: ['d1'], colour: 'red', rule: 'R1' },
+      ]);
+      const r1 = reasonOf(a, 'R1');
+      expect(r1).toMatchObject({ phase: 'observation', startedAt: t('02-03'), releaseAt: t('02-25', '00:00'), evidence: ['t1', 'd1'] });
+      expect(r1.count).toEqual({ anchor: t('02-10', '15:00'), days: 14, convention: 'civil-code' });
+      expect(r1.interpretations).toEqual(['I-4', 'I-15']);
+    });
+  });
 });
 
 describe('R1: release', () => {
@@ -201,6 +255,86 @@ describe('R1: release', () => {
           expect(has(before, 'T-R1-off')).toBe(false);
         }),
       );
+    });
+  });
+});
+
+describe('R1: interactions', () => {
+  describe('R1: triggers, discharge and re-triggers (I-4, I-15, I-17)', () => {
+    const { evaluate } = untyped;
+    const { minimalDeclaration } = minimal;
+    /** An instant of 2020 in the policy zone: `t('02-03')` is 2020-02-03T09:00:00+08:00. */
+    const t = (monthDay: string, time = '09:00'): string => `2020-${monthDay}T${time}:00+08:00`;
+    function event(id: string, kind: string, at: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+      return { id, kind, at, ...fields };
+    }
+    function reasonOf(a: Assessment, rule: string): Reason {
+      const reason = a.reasons.find((r) => r.rule === rule);
+      if (reason === undefined) throw new Error(`no ${rule} reason in ${a.reasons.map((r) => r.rule).join(', ')}`);
+      return reason;
+    }
+    const transitions = (a: Assessment): string[] => a.trail.map((e) => e.transition);
+
+    it('I-17: a diagnosis during R1 treatment only adds evidence; the condition keeps its start, and a diagnosis cites I-15', () => {
+      const a = evaluate(
+        minimalDeclaration(),
+        [event('t1', 'test-result', t('02-03'), { result: 'positive' }), event('dg', 'diagnosis', t('02-05'), { status: 'confirmed' })],
+        t('02-06'),
+      );
+      expect(transitions(a)).toEqual(['T-app-submitted', 'T-R1-on', 'T-colour']);
+      expect(a.reasons).toHaveLength(1);
+      expect(reasonOf(a, 'R1')).toMatchObject({
+        phase: 'treatment',
+        startedAt: t('02-03'),
+        releaseAt: null,
+        awaiting: ['hospital-discharge'],
+        evidence: ['t1', 'dg'],
+        interpretations: ['I-15'],
+      });
+      const byDiagnosis = evaluate(minimalDeclaration(), [event('dg', 'diagnosis', t('02-05'), { status: 'suspected' })], t('02-06'));
+      expect(reasonOf(byDiagnosis, 'R1').interpretations).toEqual(['I-15']);
+    });
+
+    it('I-17: a positive test during R1\'s post-discharge observation starts R1 again in treatment, with only that test as evidence', () => {
+      const a = evaluate(
+        minimalDeclaration(),
+        [
+          event('t1', 'test-result', t('02-03'), { result: 'positive' }),
+          event('d1', 'hospital-discharge', t('02-10')),
+          event('t2', 'test-result', t('02-12', '08:00'), { result: 'positive' }),
+        ],
+        t('02-13'),
+      );
+      expect(a.trail.at(-1)).toEqual({ transition: 'T-R1-on', at: t('02-12', '08:00'), evidence: ['t2'], colour: 'red', rule: 'R1' });
+      expect(a.reasons).toHaveLength(1);
+      expect(reasonOf(a, 'R1')).toMatchObject({
+        phase: 'treatment',
+        startedAt: t('02-12', '08:00'),
+        releaseAt: null,
+        count: null,
+        awaiting: ['hospital-discharge'],
+        evidence: ['t2'],
+        interpretations: ['I-15', 'I-17'],
+      });
+      expect(a.releaseAt).toBeNull();
+    });
+
+    it('I-17: a declared R1 fact only adds evidence to an R1 already in its post-discharge observation (T-7), which keeps its count', () => {
+      const a = evaluate(
+        minimalDeclaration({ clinical: 'confirmed' }),
+        [event('t0', 'test-result', t('01-20'), { result: 'positive' }), event('d0', 'hospital-discharge', t('01-25'))],
+        t('02-02'),
+      );
+      expect(a.reasons).toHaveLength(1);
+      expect(reasonOf(a, 'R1')).toMatchObject({
+        phase: 'observation',
+        startedAt: t('01-20'),
+        releaseAt: t('02-09', '00:00'),
+        awaiting: [],
+        evidence: ['t0', 'd0', 'declaration'],
+        interpretations: ['I-4', 'I-15'],
+      });
+      expect(a.releaseAt).toBe(t('02-09', '00:00'));
     });
   });
 });

@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Assessment, Reason } from '../../src/index.js';
 import * as engineSupport from '../support/engine.js';
 import * as lib from '../../src/index.js';
 import * as untyped from '../support/untyped.js';
@@ -250,6 +251,90 @@ describe('R2: release', () => {
       );
     });
   });
+
+  describe('I-3: where the isolation observation starts', () => {
+    const { evaluate } = untyped;
+    const { minimalDeclaration } = minimal;
+    /** An instant of 2020 in the policy zone: `t('02-03')` is 2020-02-03T09:00:00+08:00. */
+    const t = (monthDay: string, time = '09:00'): string => `2020-${monthDay}T${time}:00+08:00`;
+    const SUBMITTED = t('02-01', '10:00');
+    function event(id: string, kind: string, at: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+      return { id, kind, at, ...fields };
+    }
+    function reasonOf(a: Assessment, rule: string): Reason {
+      const reason = a.reasons.find((r) => r.rule === rule);
+      if (reason === undefined) throw new Error(`no ${rule} reason in ${a.reasons.map((r) => r.rule).join(', ')}`);
+      return reason;
+    }
+
+    it('I-3 (3): an isolation start after the condition\'s start anchors its count and joins its evidence', () => {
+      const a = evaluate(
+        minimalDeclaration(),
+        [event('c1', 'close-contact', t('02-03'), { of: 'case' }), event('i1', 'isolation-started', t('02-05'), { place: 'centralized' })],
+        t('02-06'),
+      );
+      const r2 = reasonOf(a, 'R2');
+      expect(r2).toMatchObject({ releaseAt: t('02-20', '00:00'), evidence: ['c1', 'i1'], interpretations: ['I-2', 'I-3', 'I-15'] });
+      expect(r2.count?.anchor).toBe(t('02-05'));
+    });
+
+    it('I-3 (3): an isolation start at the very instant of the notice counts, whichever of the two T-6 applies first', () => {
+      const isolationLast = evaluate(
+        minimalDeclaration(),
+        [event('a-cc', 'close-contact', t('02-03'), { of: 'case' }), event('b-iso', 'isolation-started', t('02-03'), { place: 'home' })],
+        t('02-04'),
+      );
+      expect(reasonOf(isolationLast, 'R2')).toMatchObject({ evidence: ['a-cc', 'b-iso'], interpretations: ['I-2', 'I-3', 'I-15'] });
+      const isolationFirst = evaluate(
+        minimalDeclaration(),
+        [event('a-iso', 'isolation-started', t('02-03'), { place: 'home' }), event('b-cc', 'close-contact', t('02-03'), { of: 'case' })],
+        t('02-04'),
+      );
+      expect(reasonOf(isolationFirst, 'R2')).toMatchObject({ evidence: ['b-cc', 'a-iso'], interpretations: ['I-2', 'I-3', 'I-15'] });
+      for (const a of [isolationLast, isolationFirst]) expect(reasonOf(a, 'R2').releaseAt).toBe(t('02-18', '00:00'));
+    });
+
+    it('I-3 (4): an isolation start before an event-started condition does not anchor it; the condition\'s own start does', () => {
+      const a = evaluate(
+        minimalDeclaration(),
+        [event('i0', 'isolation-started', t('02-02'), { place: 'home' }), event('c1', 'close-contact', t('02-04'), { of: 'case' })],
+        t('02-05'),
+      );
+      const r2 = reasonOf(a, 'R2');
+      expect(r2).toMatchObject({ releaseAt: t('02-19', '00:00'), evidence: ['c1'], interpretations: ['I-2', 'I-15'] });
+      expect(r2.count?.anchor).toBe(t('02-04'));
+    });
+
+    it('I-3 (1): the declared isolationStartedAt wins over an isolation-started event at the submission itself', () => {
+      const a = evaluate(
+        minimalDeclaration({ closeContactOfCase: true, isolationStartedAt: t('01-29') }),
+        [event('i1', 'isolation-started', SUBMITTED, { place: 'centralized' })],
+        t('02-02'),
+      );
+      const r2 = reasonOf(a, 'R2');
+      expect(r2).toMatchObject({ startedAt: SUBMITTED, releaseAt: t('02-13', '00:00'), evidence: ['declaration'], interpretations: ['I-2', 'I-3'] });
+      expect(r2.count?.anchor).toBe(t('01-29'));
+    });
+
+    it('I-3 (2): for a declared condition, the isolation start before the submission anchors it and joins its evidence', () => {
+      const a = evaluate(minimalDeclaration({ closeContactOfCase: true }), [event('i0', 'isolation-started', t('01-30'), { place: 'home' })], t('02-02'));
+      const r2 = reasonOf(a, 'R2');
+      expect(r2).toMatchObject({ releaseAt: t('02-14', '00:00'), evidence: ['declaration', 'i0'], interpretations: ['I-2', 'I-3'] });
+      expect(r2.count?.anchor).toBe(t('01-30'));
+    });
+
+    it('I-3 (2): two isolation starts at the submission instant are both "the latest" (compared by instant): both join the evidence of a declared condition', () => {
+      const a = evaluate(
+        minimalDeclaration({ closeContactOfCase: true }),
+        [event('i-a', 'isolation-started', SUBMITTED, { place: 'home' }), event('i-b', 'isolation-started', SUBMITTED, { place: 'centralized' })],
+        t('02-02'),
+      );
+      const r2 = reasonOf(a, 'R2');
+      expect([...r2.evidence].sort()).toEqual(['declaration', 'i-a', 'i-b']);
+      expect(r2).toMatchObject({ releaseAt: t('02-16', '00:00'), interpretations: ['I-2', 'I-3'] });
+      expect(r2.count?.anchor).toBe(SUBMITTED);
+    });
+  });
 });
 
 describe('R2: resets', () => {
@@ -274,6 +359,33 @@ describe('R2: resets', () => {
 
     it('T-R2-reset: a reset symptom during the observation restarts the count from it (I-7); another kind, or a symptom at the release instant, does not; a reading 0.1 °C under the threshold does not', () => {
       resetProperty('R2');
+    });
+  });
+
+  describe('R2: re-triggers (I-17) and resets (I-7)', () => {
+    const { evaluate } = untyped;
+    const { minimalDeclaration } = minimal;
+    /** An instant of 2020 in the policy zone: `t('02-03')` is 2020-02-03T09:00:00+08:00. */
+    const t = (monthDay: string, time = '09:00'): string => `2020-${monthDay}T${time}:00+08:00`;
+    function event(id: string, kind: string, at: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+      return { id, kind, at, ...fields };
+    }
+    function reasonOf(a: Assessment, rule: string): Reason {
+      const reason = a.reasons.find((r) => r.rule === rule);
+      if (reason === undefined) throw new Error(`no ${rule} reason in ${a.reasons.map((r) => r.rule).join(', ')}`);
+      return reason;
+    }
+
+    it('I-7: a report with one reset symptom among others restarts R2 (T-R2-reset with that report) and cites I-7', () => {
+      const a = evaluate(
+        minimalDeclaration(),
+        [event('c1', 'close-contact', t('02-03'), { of: 'case' }), event('s1', 'symptoms', t('02-06'), { symptoms: ['fatigue', 'dry-cough'], source: 'self' })],
+        t('02-07'),
+      );
+      expect(a.trail.at(-1)).toEqual({ transition: 'T-R2-reset', at: t('02-06'), evidence: ['s1'], colour: 'red', rule: 'R2' });
+      const r2 = reasonOf(a, 'R2');
+      expect(r2).toMatchObject({ releaseAt: t('02-21', '00:00'), evidence: ['c1', 's1'], interpretations: ['I-2', 'I-7', 'I-15'] });
+      expect(r2.count?.anchor).toBe(t('02-06'));
     });
   });
 });
@@ -301,6 +413,45 @@ describe('R2: interactions', () => {
         expect(transitionIds(a).filter((id) => id === 'T-R2-on')).toHaveLength(2);
         expect(a.reasons[0]?.evidence).toEqual(['declaration', notice['id']]);
       });
+    });
+  });
+
+  describe('R2: re-triggers (I-17) and resets (I-7)', () => {
+    const { evaluate } = untyped;
+    const { minimalDeclaration } = minimal;
+    /** An instant of 2020 in the policy zone: `t('02-03')` is 2020-02-03T09:00:00+08:00. */
+    const t = (monthDay: string, time = '09:00'): string => `2020-${monthDay}T${time}:00+08:00`;
+    function event(id: string, kind: string, at: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+      return { id, kind, at, ...fields };
+    }
+    function reasonOf(a: Assessment, rule: string): Reason {
+      const reason = a.reasons.find((r) => r.rule === rule);
+      if (reason === undefined) throw new Error(`no ${rule} reason in ${a.reasons.map((r) => r.rule).join(', ')}`);
+      return reason;
+    }
+    const transitions = (a: Assessment): string[] => a.trail.map((e) => e.transition);
+
+    it('I-17, RULES §8: a later close-contact notice moves the anchor to it, writes T-R2-on again citing that notice only, and cites I-17', () => {
+      const a = evaluate(
+        minimalDeclaration(),
+        [event('c1', 'close-contact', t('02-03'), { of: 'case' }), event('c2', 'close-contact', t('02-06'), { of: 'case' })],
+        t('02-07'),
+      );
+      // The trail entry lists the evidence of this transition; the reason keeps the whole evidence.
+      expect(a.trail.at(-1)).toEqual({ transition: 'T-R2-on', at: t('02-06'), evidence: ['c2'], colour: 'red', rule: 'R2' });
+      const r2 = reasonOf(a, 'R2');
+      expect(r2).toMatchObject({ startedAt: t('02-03'), releaseAt: t('02-21', '00:00'), evidence: ['c1', 'c2'], interpretations: ['I-2', 'I-15', 'I-17'] });
+      expect(r2.count?.anchor).toBe(t('02-06'));
+    });
+
+    it('I-17: a second notice at the instant of the anchor only adds evidence (no second T-R2-on, no I-17)', () => {
+      const a = evaluate(
+        minimalDeclaration(),
+        [event('c1', 'close-contact', t('02-03'), { of: 'case' }), event('c2', 'close-contact', t('02-03'), { of: 'case' })],
+        t('02-04'),
+      );
+      expect(transitions(a)).toEqual(['T-app-submitted', 'T-R2-on', 'T-colour']);
+      expect(reasonOf(a, 'R2')).toMatchObject({ releaseAt: t('02-18', '00:00'), evidence: ['c1', 'c2'], interpretations: ['I-2', 'I-15'] });
     });
   });
 });

@@ -1,12 +1,13 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Event } from '../../src/index.js';
+import type { Assessment, Event, Reason } from '../../src/index.js';
 import * as lib from '../../src/index.js';
 import * as untyped from '../support/untyped.js';
 import * as engineSupport from '../support/engine.js';
 import * as observation from '../support/observation.js';
 import * as seed from '../support/seed.js';
 import * as scenario from '../support/scenario.js';
+import * as minimal from '../support/minimal.js';
 
 /**
  * R3, a key-area visit or contact within the look-back window: a full N days from the report (RULES §3, §5).
@@ -79,6 +80,41 @@ describe('R3: triggers', () => {
       );
     });
   });
+
+  describe('I-5: the areas an R3 message names', () => {
+    const { evaluate } = untyped;
+    const { minimalDeclaration } = minimal;
+    /** An instant of 2020 in the policy zone: `t('02-03')` is 2020-02-03T09:00:00+08:00. */
+    const t = (monthDay: string, time = '09:00'): string => `2020-${monthDay}T${time}:00+08:00`;
+    function event(id: string, kind: string, at: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+      return { id, kind, at, ...fields };
+    }
+    function reasonOf(a: Assessment, rule: string): Reason {
+      const reason = a.reasons.find((r) => r.rule === rule);
+      if (reason === undefined) throw new Error(`no ${rule} reason in ${a.reasons.map((r) => r.rule).join(', ')}`);
+      return reason;
+    }
+
+    it('I-5: a declared visit names its area; a declared contact without an area names none', () => {
+      const both = evaluate(
+        minimalDeclaration({ keyAreaVisits: [{ area: '420100', from: '2020-01-25', to: '2020-01-26' }], keyAreaContacts: [{ on: '2020-01-28' }] }),
+        [],
+        t('02-02'),
+      );
+      expect(reasonOf(both, 'R3').message.en).toContain('in or in contact with a key area (Wuhan 420100) within 14 days (evidence: declaration)');
+      const contactOnly = evaluate(minimalDeclaration({ keyAreaContacts: [{ on: '2020-01-28' }] }), [], t('02-02'));
+      expect(reasonOf(contactOnly, 'R3').message.en).toContain('in or in contact with a key area within 14 days (evidence: declaration)');
+      expect(reasonOf(contactOnly, 'R3').interpretations).toEqual(['I-5']);
+    });
+
+    it('I-5, I-15: a reported contact starts R3 with or without an area, and names the area only when given', () => {
+      const without = evaluate(minimalDeclaration(), [event('k1', 'key-area-contact', t('02-05'), { on: '2020-02-03' })], t('02-06'));
+      expect(reasonOf(without, 'R3')).toMatchObject({ evidence: ['k1'], interpretations: ['I-5', 'I-15'] });
+      expect(reasonOf(without, 'R3').message.en).toContain('in or in contact with a key area within 14 days (evidence: k1)');
+      const named = evaluate(minimalDeclaration(), [event('k1', 'key-area-contact', t('02-05'), { on: '2020-02-03', area: '420100' })], t('02-06'));
+      expect(reasonOf(named, 'R3').message.en).toContain('in or in contact with a key area (Wuhan 420100) within 14 days (evidence: k1)');
+    });
+  });
 });
 
 describe('R3: release', () => {
@@ -97,6 +133,46 @@ describe('R3: resets', () => {
 
     it('T-R3-reset: a reset symptom during the observation restarts the count from it (I-7); another kind, or a symptom at the release instant, does not', () => {
       resetProperty('R3');
+    });
+  });
+});
+
+describe('R3: interactions', () => {
+  describe('I-5: the areas an R3 message names', () => {
+    const { lianyungang2020 } = lib;
+    const { createEngine } = untyped;
+    const { minimalDeclaration } = minimal;
+    /** An instant of 2020 in the policy zone: `t('02-03')` is 2020-02-03T09:00:00+08:00. */
+    const t = (monthDay: string, time = '09:00'): string => `2020-${monthDay}T${time}:00+08:00`;
+    function event(id: string, kind: string, at: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+      return { id, kind, at, ...fields };
+    }
+    function reasonOf(a: Assessment, rule: string): Reason {
+      const reason = a.reasons.find((r) => r.rule === rule);
+      if (reason === undefined) throw new Error(`no ${rule} reason in ${a.reasons.map((r) => r.rule).join(', ')}`);
+      return reason;
+    }
+    const policy = { ...lianyungang2020, keyAreas: [...lianyungang2020.keyAreas, { area: '310000', from: '2020-01-01', to: null }] };
+    const twoAreas = createEngine(policy);
+
+    it('I-17: later reports add their areas to an active R3, each once, after those it already names', () => {
+      const fromContact = twoAreas.evaluate(
+        minimalDeclaration(),
+        [
+          event('k1', 'key-area-contact', t('02-03'), { on: '2020-02-02' }),
+          event('k2', 'key-area-visit', t('02-05'), { area: '420100', from: '2020-02-01', to: '2020-02-02' }),
+          event('k3', 'key-area-visit', t('02-06'), { area: '310000', from: '2020-02-01', to: '2020-02-02' }),
+          event('k4', 'key-area-visit', t('02-07'), { area: '420100', from: '2020-02-01', to: '2020-02-02' }),
+        ],
+        t('02-08'),
+      );
+      expect(reasonOf(fromContact, 'R3').message.en).toContain('a key area (Wuhan 420100, 310000) within 14 days (evidence: k1, k2, k3, k4)');
+      const declared = twoAreas.evaluate(
+        minimalDeclaration({ keyAreaVisits: [{ area: '420100', from: '2020-01-25', to: '2020-01-26' }] }),
+        [event('k3', 'key-area-visit', t('02-06'), { area: '310000', from: '2020-02-01', to: '2020-02-02' })],
+        t('02-08'),
+      );
+      expect(reasonOf(declared, 'R3').message.en).toContain('a key area (Wuhan 420100, 310000) within 14 days (evidence: declaration, k3)');
     });
   });
 });

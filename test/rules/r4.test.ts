@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Event } from '../../src/index.js';
+import type { Assessment, Event, Reason } from '../../src/index.js';
 import type { Kind } from '../support/scenario.js';
 import * as engineSupport from '../support/engine.js';
 import * as untyped from '../support/untyped.js';
@@ -46,6 +46,25 @@ describe('R4: triggers', () => {
       );
     });
   });
+
+  describe('R4: the fever clinic (I-14, I-17)', () => {
+    const { evaluate } = untyped;
+    const { minimalDeclaration } = minimal;
+    /** An instant of 2020 in the policy zone: `t('02-03')` is 2020-02-03T09:00:00+08:00. */
+    const t = (monthDay: string, time = '09:00'): string => `2020-${monthDay}T${time}:00+08:00`;
+    const SUBMITTED = t('02-01', '10:00');
+    function reasonOf(a: Assessment, rule: string): Reason {
+      const reason = a.reasons.find((r) => r.rule === rule);
+      if (reason === undefined) throw new Error(`no ${rule} reason in ${a.reasons.map((r) => r.rule).join(', ')}`);
+      return reason;
+    }
+
+    it('R4: a declared fever-clinic observation has the declaration as its evidence and cites nothing (I-15 is for events)', () => {
+      const a = evaluate(minimalDeclaration({ feverClinicObservation: true }), [], t('02-02'));
+      expect(reasonOf(a, 'R4')).toMatchObject({ phase: 'treatment', evidence: ['declaration'], interpretations: [] });
+      expect(a.trail[1]).toEqual({ transition: 'T-R4-on', at: SUBMITTED, evidence: ['declaration'], colour: 'red', rule: 'R4' });
+    });
+  });
 });
 
 describe('R4: phases', () => {
@@ -76,6 +95,48 @@ describe('R4: phases', () => {
         );
       });
     }
+  });
+
+  describe('R4: the fever clinic (I-14, I-17)', () => {
+    const { evaluate } = untyped;
+    const { minimalDeclaration } = minimal;
+    /** An instant of 2020 in the policy zone: `t('02-03')` is 2020-02-03T09:00:00+08:00. */
+    const t = (monthDay: string, time = '09:00'): string => `2020-${monthDay}T${time}:00+08:00`;
+    const SUBMITTED = t('02-01', '10:00');
+    function event(id: string, kind: string, at: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+      return { id, kind, at, ...fields };
+    }
+    function reasonOf(a: Assessment, rule: string): Reason {
+      const reason = a.reasons.find((r) => r.rule === rule);
+      if (reason === undefined) throw new Error(`no ${rule} reason in ${a.reasons.map((r) => r.rule).join(', ')}`);
+      return reason;
+    }
+    const submitted = { transition: 'T-app-submitted', at: SUBMITTED, evidence: ['declaration'], colour: 'green' };
+
+    it('T-R4-on, T-R4-excluded, T-R4-recovered: a second observation or exclusion only adds evidence or nothing; the count runs from the later of the two', () => {
+      const a = evaluate(
+        minimalDeclaration(),
+        [
+          event('f1', 'fever-clinic-observation', t('02-03')),
+          event('f2', 'fever-clinic-observation', t('02-04')),
+          event('x1', 'covid-excluded', t('02-05')),
+          event('x2', 'covid-excluded', t('02-06')),
+          event('r1', 'recovered', t('02-07')),
+        ],
+        t('02-08'),
+      );
+      expect(a.trail).toEqual([
+        submitted,
+        { transition: 'T-R4-on', at: t('02-03'), evidence: ['f1'], colour: 'red', rule: 'R4' },
+        { transition: 'T-colour', at: t('02-03'), evidence: ['f1'], colour: 'red', from: 'green' },
+        { transition: 'T-R4-excluded', at: t('02-05'), evidence: ['x1'], colour: 'red', rule: 'R4' },
+        { transition: 'T-R4-recovered', at: t('02-07'), evidence: ['r1'], colour: 'red', rule: 'R4' },
+      ]);
+      const r4 = reasonOf(a, 'R4');
+      expect(r4).toMatchObject({ phase: 'observation', startedAt: t('02-03'), releaseAt: t('02-22', '00:00'), evidence: ['f1', 'f2', 'x1', 'r1'] });
+      expect(r4.count?.anchor).toBe(t('02-07'));
+      expect(r4.interpretations).toEqual(['I-14']);
+    });
   });
 });
 
@@ -162,6 +223,38 @@ describe('R4: resets', () => {
           }
         }),
       );
+    });
+  });
+
+  describe('R4: the fever clinic (I-14, I-17)', () => {
+    const { evaluate } = untyped;
+    const { minimalDeclaration } = minimal;
+    /** An instant of 2020 in the policy zone: `t('02-03')` is 2020-02-03T09:00:00+08:00. */
+    const t = (monthDay: string, time = '09:00'): string => `2020-${monthDay}T${time}:00+08:00`;
+    function event(id: string, kind: string, at: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+      return { id, kind, at, ...fields };
+    }
+    function reasonOf(a: Assessment, rule: string): Reason {
+      const reason = a.reasons.find((r) => r.rule === rule);
+      if (reason === undefined) throw new Error(`no ${rule} reason in ${a.reasons.map((r) => r.rule).join(', ')}`);
+      return reason;
+    }
+
+    it('I-14: any symptom during R4\'s observation restarts it (T-R4-reset) and cites I-14 only', () => {
+      const a = evaluate(
+        minimalDeclaration(),
+        [
+          event('f1', 'fever-clinic-observation', t('02-03')),
+          event('x1', 'covid-excluded', t('02-05')),
+          event('r1', 'recovered', t('02-07')),
+          event('s1', 'symptoms', t('02-10'), { symptoms: ['fatigue'], source: 'self' }),
+        ],
+        t('02-11'),
+      );
+      expect(a.trail.at(-1)).toEqual({ transition: 'T-R4-reset', at: t('02-10'), evidence: ['s1'], colour: 'red', rule: 'R4' });
+      const r4 = reasonOf(a, 'R4');
+      expect(r4).toMatchObject({ releaseAt: t('02-25', '00:00'), evidence: ['f1', 'x1', 'r1', 's1'], interpretations: ['I-14'] });
+      expect(r4.count?.anchor).toBe(t('02-10'));
     });
   });
 });
@@ -267,6 +360,29 @@ describe('R4: interactions', () => {
           expect(rules(earlier)).toEqual(['R1']);
         }),
       );
+    });
+  });
+
+  describe('R4: the fever clinic (I-14, I-17)', () => {
+    const { evaluate } = untyped;
+    const { minimalDeclaration } = minimal;
+    /** An instant of 2020 in the policy zone: `t('02-03')` is 2020-02-03T09:00:00+08:00. */
+    const t = (monthDay: string, time = '09:00'): string => `2020-${monthDay}T${time}:00+08:00`;
+    function event(id: string, kind: string, at: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+      return { id, kind, at, ...fields };
+    }
+    const transitions = (a: Assessment): string[] => a.trail.map((e) => e.transition);
+
+    it('I-17: a diagnosis during R4 ends it (T-R4-confirmed, evidence the R4 evidence and the diagnosis), then T-R1-on', () => {
+      const a = evaluate(
+        minimalDeclaration(),
+        [event('f1', 'fever-clinic-observation', t('02-03')), event('dg', 'diagnosis', t('02-05'), { status: 'confirmed' })],
+        t('02-06'),
+      );
+      expect(transitions(a)).toEqual(['T-app-submitted', 'T-R4-on', 'T-colour', 'T-R4-confirmed', 'T-R1-on']);
+      expect(a.trail[3]).toMatchObject({ transition: 'T-R4-confirmed', at: t('02-05'), evidence: ['f1', 'dg'], rule: 'R4', colour: 'red' });
+      expect(a.trail[4]).toEqual({ transition: 'T-R1-on', at: t('02-05'), evidence: ['dg'], colour: 'red', rule: 'R1' });
+      expect(a.reasons.map((r) => r.rule)).toEqual(['R1']);
     });
   });
 });

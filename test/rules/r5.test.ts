@@ -1,10 +1,12 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Event } from '../../src/index.js';
+import type { Assessment, Event, Reason } from '../../src/index.js';
 import * as engineSupport from '../support/engine.js';
 import * as observation from '../support/observation.js';
 import * as seed from '../support/seed.js';
 import * as scenario from '../support/scenario.js';
+import * as untyped from '../support/untyped.js';
+import * as minimal from '../support/minimal.js';
 
 /**
  * R5, a high-risk designation by an authority: red until an authority releases it (RULES §3, §5).
@@ -78,6 +80,39 @@ describe('R5: release', () => {
           expect(rules(early)).toEqual(['R5']);
         }),
       );
+    });
+  });
+
+  describe('R5 and the review (I-6, I-12, I-18)', () => {
+    const { evaluate } = untyped;
+    const { minimalDeclaration } = minimal;
+    /** An instant of 2020 in the policy zone: `t('02-03')` is 2020-02-03T09:00:00+08:00. */
+    const t = (monthDay: string, time = '09:00'): string => `2020-${monthDay}T${time}:00+08:00`;
+    function event(id: string, kind: string, at: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+      return { id, kind, at, ...fields };
+    }
+    function reasonOf(a: Assessment, rule: string): Reason {
+      const reason = a.reasons.find((r) => r.rule === rule);
+      if (reason === undefined) throw new Error(`no ${rule} reason in ${a.reasons.map((r) => r.rule).join(', ')}`);
+      return reason;
+    }
+    const designation = (id: string, at: string): Record<string, unknown> =>
+      event(id, 'high-risk-designation', at, { authority: 'District CDC', reason: `reason ${id}`, basis: `basis ${id}` });
+
+    it('I-6, I-15: a designation by an event cites I-15; a second one joins the evidence; the release entry cites all of them and itself', () => {
+      const history = [designation('h1', t('02-03')), designation('h2', t('02-04')), event('rel', 'authority-release', t('02-10'), { authority: 'District CDC', reason: 'cleared' })];
+      const during = evaluate(minimalDeclaration(), history, t('02-09'));
+      expect(reasonOf(during, 'R5')).toMatchObject({ startedAt: t('02-03'), evidence: ['h1', 'h2'], interpretations: ['I-6', 'I-15'] });
+      expect(reasonOf(during, 'R5').message.en).toContain('District CDC: reason "reason h1", basis "basis h1"; District CDC: reason "reason h2", basis "basis h2"');
+      const after = evaluate(minimalDeclaration(), history, t('02-11'));
+      expect(after.trail.slice(-2)).toEqual([
+        { transition: 'T-R5-off', at: t('02-10'), evidence: ['h1', 'h2', 'rel'], colour: 'green', rule: 'R5', authority: 'District CDC', reason: 'cleared' },
+        { transition: 'T-colour', at: t('02-10'), evidence: ['rel'], colour: 'green', from: 'red' },
+      ]);
+      // Issue 14: the entry names who designated, why and on what basis (I-6); only the first designation starts R5.
+      expect(after.trail.filter((x) => x.transition === 'T-R5-on')).toEqual([
+        { transition: 'T-R5-on', at: t('02-03'), evidence: ['h1'], colour: 'red', rule: 'R5', authority: 'District CDC', reason: 'reason h1', basis: 'basis h1' },
+      ]);
     });
   });
 });

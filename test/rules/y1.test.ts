@@ -1,9 +1,12 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Assessment, Reason } from '../../src/index.js';
 import * as engineSupport from '../support/engine.js';
 import * as observation from '../support/observation.js';
 import * as seed from '../support/seed.js';
 import * as scenario from '../support/scenario.js';
+import * as untyped from '../support/untyped.js';
+import * as minimal from '../support/minimal.js';
 
 /**
  * Y1, symptoms declared with no red fact: a full N days from the submission (RULES §3, §5).
@@ -69,6 +72,38 @@ describe('Y1: interactions', () => {
       expect(rules(b)).toEqual(['R1']);
       const c = run(decl({ symptoms: ['fatigue'] }), [approved, ev('close-contact', '2020-02-03T09:00:00+08:00', { of: 'case' })], NOW);
       expect(rules(c)).toEqual(['R2', 'Y1']);
+    });
+  });
+
+  describe('I-16: Y1 and Y2 at the declaration', () => {
+    const { evaluate } = untyped;
+    const { minimalDeclaration } = minimal;
+    /** An instant of 2020 in the policy zone: `t('02-03')` is 2020-02-03T09:00:00+08:00. */
+    const t = (monthDay: string, time = '09:00'): string => `2020-${monthDay}T${time}:00+08:00`;
+    const SUBMITTED = t('02-01', '10:00');
+    function reasonOf(a: Assessment, rule: string): Reason {
+      const reason = a.reasons.find((r) => r.rule === rule);
+      if (reason === undefined) throw new Error(`no ${rule} reason in ${a.reasons.map((r) => r.rule).join(', ')}`);
+      return reason;
+    }
+    const submitted = { transition: 'T-app-submitted', at: SUBMITTED, evidence: ['declaration'], colour: 'green' };
+
+    it('I-16, T-7: declared Y1 and Y2 cite I-16 (and I-1, being two); the trail opens with their -on entries and one T-colour from the declaration', () => {
+      const a = evaluate(minimalDeclaration({ symptoms: ['fatigue', 'dry-cough'], closeContactOfFeverClinicObservee: true }), [], t('02-02'));
+      expect(a.trail).toEqual([
+        { ...submitted, colour: 'yellow' },
+        { transition: 'T-Y1-on', at: SUBMITTED, evidence: ['declaration'], colour: 'yellow', rule: 'Y1' },
+        { transition: 'T-Y2-on', at: SUBMITTED, evidence: ['declaration'], colour: 'yellow', rule: 'Y2' },
+        { transition: 'T-colour', at: SUBMITTED, evidence: ['declaration'], colour: 'yellow', from: 'green' },
+      ]);
+      expect(reasonOf(a, 'Y1')).toMatchObject({ evidence: ['declaration'], interpretations: ['I-1', 'I-16'] });
+      expect(reasonOf(a, 'Y1').message.en).toContain('Y1 (§4.1): symptoms declared: fatigue, dry cough.');
+      expect(reasonOf(a, 'Y2')).toMatchObject({ evidence: ['declaration'], interpretations: ['I-1', 'I-16'] });
+    });
+
+    it('I-16: a declared red condition does not cite I-16', () => {
+      const a = evaluate(minimalDeclaration({ closeContactOfCase: true }), [], t('02-02'));
+      expect(reasonOf(a, 'R2').interpretations).toEqual(['I-2']);
     });
   });
 });
