@@ -4,8 +4,10 @@ import { minimalDeclaration } from '../support/minimal.js';
 
 /**
  * The fold (RULES §2–§5) through the public API: the trail entries it writes (transition, instant,
- * evidence, resulting colour, rule, from), the interpretations each reason cites, the anchors and
- * release dates of the counts, and the I-8 occurrences it forgets when the colour leaves green.
+ * evidence, resulting colour, rule, from) for the review and for corrections. The tests of the same
+ * kind whose subject is one rule (the interpretations each reason cites, the anchors and release
+ * dates of the counts, the I-8 occurrences it forgets when the colour leaves green) are in
+ * test/rules/<id>.test.ts, those of the time rules in test/time/releases.test.ts.
  * Every date below is worked by hand from T-3 (civil code: a count anchored on local day D ends at
  * 00:00 of D + 15, +08:00) and the declaration of RULES §10 example 1 (2020-02-01T10:00+08:00).
  */
