@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../support/untyped.js';
 import { minimalDeclaration } from '../support/minimal.js';
 
-/** The rule book's amendments (RULES I-4, I-8, I-16, I-17, §5's order of entries), each by its id. */
+/**
+ * The rule book's amendment to §5's order of entries, across rules. Its amendments of one rule
+ * (I-4 for R1, I-8 for GY, I-17 for R1 and R4) are in test/rules/<id>.test.ts.
+ */
 
 const approved = { id: 'rv', at: '2020-02-01T11:00:00+08:00', kind: 'review-approved' };
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { approved, decl, ev, run, transitionIds } from '../support/engine.js';
 
+/**
+ * RULES §4 interpretations of the code itself: review (I-12, I-18) and corrections (I-13). Those of
+ * one rule are in test/rules/<id>.test.ts.
+ */
+
 const NOW = '2020-02-10T12:00:00+08:00';
 
 describe('RULES §4 interpretations', () => {
