@@ -3,12 +3,16 @@
 import { spawnSync } from 'node:child_process';
 
 const zones = (process.env.HCR_TEST_ZONES ?? 'UTC,America/Sao_Paulo,Asia/Shanghai,Pacific/Apia').split(',');
-// Every example-based test file: the engine, the calendar, checkpoints, applications, the bundled
-// cases, messages and the testing builders (the property files check T-1 themselves).
+// Every example-based test file: the engine, the rules, the time rules, validation, the calendar,
+// checkpoints, applications, the bundled cases, messages and the testing builders (the property
+// files check T-1 themselves; the transition properties beside each rule's examples in test/rules
+// run here with a few cases each).
 const files = [
   'test/engine',
+  'test/rules',
+  'test/time',
+  'test/validation',
   'test/calendar.test.ts',
-  'test/checkpoint.test.ts',
   'test/checkpoint',
   'test/code/code.test.ts',
   'test/application.test.ts',
@@ -20,7 +24,7 @@ for (const zone of zones) {
   console.log(`\n# TZ=${zone}`);
   const run = spawnSync('npx', ['vitest', 'run', '--reporter=dot', ...files], {
     stdio: 'inherit',
-    env: { ...process.env, TZ: zone },
+    env: { ...process.env, TZ: zone, FC_RUNS: process.env.HCR_TZ_FC_RUNS ?? '10' },
   });
   if (run.status !== 0) {
     console.error(`tests failed with TZ=${zone}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approved, decl, ev, rules, run, transitionIds } from './support.js';
+import { approved, decl, ev, rules, run, transitionIds } from '../support/engine.js';
 
 describe('RULES §10 worked examples', () => {
   it('example 1: a resident declaring no facts, approved, is green with no release date', () => {

@@ -5,21 +5,25 @@ import { transitions } from '../../src/index.js';
 
 /**
  * RULES §5: "Every transition below has a property-based test named with its id". This meta-test
- * reads the exported catalogue and the names of the tests in this folder, and fails if a transition
- * id has no test whose name starts with it, or if a test claims an id the catalogue does not have.
+ * reads the exported catalogue and the names of the tests in this folder (the code's own
+ * transitions, T-app-*) and in test/rules/ (each rule's transitions, beside its other tests), and
+ * fails if a transition id has no test whose name starts with it, or if a test claims an id the
+ * catalogue does not have.
  */
 
-const folder = fileURLToPath(new URL('.', import.meta.url));
+const folders = [fileURLToPath(new URL('.', import.meta.url)), fileURLToPath(new URL('../rules/', import.meta.url))];
 
-/** The names of the tests (`it('…')` / `it(`…`)`) in the property files of this folder that start with a transition id. */
+/** The names of the tests (`it('…')` / `it(`…`)`) in the property and rule files that start with a transition id. */
 function propertyNames(): string[] {
   const names: string[] = [];
-  for (const file of readdirSync(folder)) {
-    if (!file.endsWith('.test.ts') || file.startsWith('known-failures')) continue;
-    const text = readFileSync(`${folder}${file}`, 'utf8');
-    for (const match of text.matchAll(/\bit\(\s*(['"`])(T-[A-Za-z0-9-]+|\$\{id\}):/g)) names.push(match[2] as string);
-    // Tests generated from a table of ids: it(`${id}: …`) over a literal list of [id, …] rows.
-    if (text.includes('it(`${id}:')) for (const row of text.matchAll(/\[\s*'(T-[A-Za-z0-9-]+)',/g)) names.push(row[1] as string);
+  for (const folder of folders) {
+    for (const file of readdirSync(folder)) {
+      if (!file.endsWith('.test.ts') || file.startsWith('known-failures')) continue;
+      const text = readFileSync(`${folder}${file}`, 'utf8');
+      for (const match of text.matchAll(/\bit\(\s*(['"`])(T-[A-Za-z0-9-]+|\$\{id\}):/g)) names.push(match[2] as string);
+      // Tests generated from a table of ids: it(`${id}: …`) over a literal list of [id, …] rows.
+      if (text.includes('it(`${id}:')) for (const row of text.matchAll(/\[\s*'(T-[A-Za-z0-9-]+)',/g)) names.push(row[1] as string);
+    }
   }
   // T-1 … T-7 are the time rules of RULES §2, not transitions.
   return names.filter((n) => n.startsWith('T-') && !/^T-\d+$/.test(n));

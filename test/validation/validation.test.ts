@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HealthCodeInputError, lianyungang2020, safeEvaluate } from '../../src/index.js';
 import { createEngine, evaluate } from '../support/untyped.js';
-import { approved, decl } from './support.js';
+import { approved, decl } from '../support/engine.js';
 
 const NOW = '2020-02-10T12:00:00+08:00';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lianyungang2020 } from '../../src/index.js';
 import { createEngine } from '../support/untyped.js';
-import { approved, decl, ev, rules, run, transitionIds } from './support.js';
+import { approved, decl, ev, rules, run, transitionIds } from '../support/engine.js';
 
 describe('RULES §2 time rules', () => {
   it('T-2: an instant in any offset is the same instant; results carry the policy zone offset', () => {

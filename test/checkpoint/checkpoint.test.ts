@@ -8,8 +8,8 @@ import {
   safeCheck,
   type Assessment,
   type CheckpointContext,
-} from '../src/index.js';
-import { check, createEngine, evaluate } from './support/untyped.js';
+} from '../../src/index.js';
+import { check, createEngine, evaluate } from '../support/untyped.js';
 
 // Cases for the checkpoint table of RULES §6, built through `evaluate` so that every assessment is
 // one the engine really produces.
