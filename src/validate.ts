@@ -2,7 +2,7 @@ import { readBounded } from './bounds.js';
 import { outOfRange, type CompiledPolicy } from './policy/compile.js';
 import { fromZodIssues, type InputIssue } from './errors.js';
 import { parseDay, parseInstant } from './internal/iso.js';
-import { parseFrequentEvent } from './schema/frequent.js';
+import { parseFrequentEvent, parsePlainDeclaration } from './schema/frequent.js';
 import { DeclarationSchema, type ValidDeclaration } from './schema/declaration.js';
 import { EventBaseSchema, EventSchema, rankOf, type ValidEvent } from './schema/events.js';
 
@@ -103,7 +103,9 @@ interface CheckedDeclaration {
 }
 
 function checkDeclaration(raw: unknown, cp: CompiledPolicy, issues: InputIssue[]): CheckedDeclaration | undefined {
-  const parsed = DeclarationSchema.safeParse(raw);
+  // A plain declaration skips zod; zod decides every other one (and writes every issue).
+  const plain = parsePlainDeclaration(raw);
+  const parsed = plain !== undefined ? { success: true as const, data: plain } : DeclarationSchema.safeParse(raw);
   if (!parsed.success) pushAll(issues, fromZodIssues(parsed.error.issues, ['declaration'], raw));
   // the proxy's relation is recorded for a proxy application, and only for one.
   if (isRecord(raw)) {

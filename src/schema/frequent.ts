@@ -1,12 +1,21 @@
 import { parseInstant } from '../internal/iso.js';
-import { CloseContactEventSchema, DailyReportEventSchema, SymptomsEventSchema, TemperatureEventSchema, type EventOf } from './events.js';
-import { CelsiusSchema, SYMPTOMS, VENUES, type Symptom, type Venue } from './primitives.js';
+import { DeclarationSchema, type ValidDeclaration } from './declaration.js';
+import {
+  CloseContactEventSchema,
+  DailyReportEventSchema,
+  ReviewApprovedEventSchema,
+  SymptomsEventSchema,
+  TemperatureEventSchema,
+  type EventOf,
+} from './events.js';
+import { CREDENTIALS, CelsiusSchema, SYMPTOMS, VENUES, type Credential, type Symptom, type Venue } from './primitives.js';
 
 /**
  * A shortcut past zod for the kinds that make up almost all of a long history: temperature
  * readings and daily reports (years of them, several a day), symptom reports and close-contact
  * notices (the kinds that reset and re-trigger conditions, RULES §9's worst cases for the time of
- * a long history). An event of these kinds, written as
+ * a long history), and the review approval that nearly every case of a city carries; and one for
+ * the plain declaration of a city's residents (`parsePlainDeclaration`). An event of these kinds, written as
  * a plain JSON object, is checked here field by field and returned exactly as `EventSchema`
  * would return it (same keys, same order, defaults filled in). Anything else (another kind, a
  * missing, extra or inherited field, a value out of range, an object that is not plain) gives
@@ -30,9 +39,20 @@ const SYMPTOMS_KEYS = new Set(Object.keys(SymptomsEventSchema.shape));
 const CLOSE_CONTACT_KEYS = new Set(Object.keys(CloseContactEventSchema.shape));
 const SOURCE = new Set<unknown>(SymptomsEventSchema.shape.source.unwrap().options);
 const OF = new Set<unknown>(CloseContactEventSchema.shape.of.options);
+const REVIEW_APPROVED_KEYS = new Set(Object.keys(ReviewApprovedEventSchema.shape));
+const CREDENTIAL = new Set<unknown>(CREDENTIALS);
+const DECLARATION_KEYS = new Set(Object.keys(DeclarationSchema.shape));
+const CATEGORY = new Set<unknown>(DeclarationSchema.shape.category.options);
+const CHANNEL = new Set<unknown>(DeclarationSchema.shape.channel.options);
+const CLINICAL = new Set<unknown>(DeclarationSchema.shape.clinical.unwrap().options);
 
 /** The frequent events this shortcut accepts. */
-export type FrequentEvent = EventOf<'temperature'> | EventOf<'daily-report'> | EventOf<'symptoms'> | EventOf<'close-contact'>;
+export type FrequentEvent =
+  | EventOf<'temperature'>
+  | EventOf<'daily-report'>
+  | EventOf<'symptoms'>
+  | EventOf<'close-contact'>
+  | EventOf<'review-approved'>;
 
 /**
  * Whether `for…in` lists exactly `count` keys on `value` (its own and inherited enumerable ones,
@@ -103,5 +123,93 @@ export function parseFrequentEvent(raw: unknown): FrequentEvent | undefined {
     if (!OF.has(of) || !listsOnly(input, CLOSE_CONTACT_KEYS, 4)) return undefined;
     return { id, at, kind, of: of as EventOf<'close-contact'>['of'] };
   }
+  if (kind === 'review-approved') {
+    const credential = input['credential'];
+    // As for a reading's venue: zod keeps a `credential` key that is present but undefined.
+    if (credential === undefined) return !('credential' in input) && listsOnly(input, REVIEW_APPROVED_KEYS, 3) ? { id, at, kind } : undefined;
+    if (!CREDENTIAL.has(credential) || !listsOnly(input, REVIEW_APPROVED_KEYS, 4)) return undefined;
+    return { id, at, kind, credential: credential as Credential };
+  }
   return undefined;
+}
+
+/** A flag of the declaration: `false` when absent (the schema's default), or `undefined` when it is not a boolean. */
+function flag(value: unknown): boolean | undefined {
+  return value === undefined ? false : typeof value === 'boolean' ? value : undefined;
+}
+
+/**
+ * A plain declaration without a proxy, key-area visits or contacts (a city's residents), validated
+ * as `DeclarationSchema` validates it, defaults filled in, keys in the schema's order; `undefined`
+ * for any other input, which `DeclarationSchema` then decides, writing every issue. Like
+ * `parseFrequentEvent`, it never rejects, and what it accepts the schema accepts with an equal
+ * result (`test/engine/frequent-events.test.ts`).
+ */
+export function parsePlainDeclaration(raw: unknown): ValidDeclaration | undefined {
+  if (typeof raw !== 'object' || raw === null || Object.getPrototypeOf(raw) !== Object.prototype) return undefined;
+  const input = raw as Record<string, unknown>;
+  const id = input['id'];
+  const subjectId = input['subjectId'];
+  const submittedAt = input['submittedAt'];
+  const category = input['category'];
+  const channel = input['channel'];
+  if (
+    typeof id !== 'string' || id.length === 0 || typeof subjectId !== 'string' || subjectId.length === 0 ||
+    typeof submittedAt !== 'string' || parseInstant(submittedAt) === undefined ||
+    !CATEGORY.has(category) || !CHANNEL.has(channel) || input['attestation'] !== true ||
+    // A proxy (even one present but undefined) is left to the schema.
+    'proxy' in input
+  )
+    return undefined;
+  // The six required keys, and each optional one with a value (a key present but undefined is
+  // listed by for…in without being counted here, so listsOnly below leaves it to the schema).
+  let listed = 6;
+  const clinicalIn = input['clinical'];
+  if (clinicalIn !== undefined) {
+    if (!CLINICAL.has(clinicalIn)) return undefined;
+    listed++;
+  }
+  const flags = [input['feverClinicObservation'], input['closeContactOfCase'], input['closeContactOfFeverClinicObservee']];
+  const feverClinicObservation = flag(flags[0]);
+  const closeContactOfCase = flag(flags[1]);
+  const closeContactOfFeverClinicObservee = flag(flags[2]);
+  if (feverClinicObservation === undefined || closeContactOfCase === undefined || closeContactOfFeverClinicObservee === undefined) return undefined;
+  for (const value of flags) if (value !== undefined) listed++;
+  const isolationIn = input['isolationStartedAt'];
+  if (isolationIn !== undefined) {
+    if (isolationIn !== null && (typeof isolationIn !== 'string' || parseInstant(isolationIn) === undefined)) return undefined;
+    listed++;
+  }
+  // Visits and contacts, when listed, are left to the schema (their days and their order).
+  for (const key of ['keyAreaVisits', 'keyAreaContacts']) {
+    const list = input[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || list.length > 0) return undefined;
+    listed++;
+  }
+  const symptomsIn = input['symptoms'];
+  let symptoms: Symptom[] = [];
+  if (symptomsIn !== undefined) {
+    const list = symptomList(symptomsIn);
+    if (list === undefined) return undefined;
+    symptoms = list;
+    listed++;
+  }
+  if (!listsOnly(input, DECLARATION_KEYS, listed)) return undefined;
+  return {
+    id,
+    subjectId,
+    submittedAt,
+    category: category as ValidDeclaration['category'],
+    channel: channel as ValidDeclaration['channel'],
+    attestation: true,
+    clinical: (clinicalIn ?? 'none') as ValidDeclaration['clinical'],
+    feverClinicObservation,
+    closeContactOfCase,
+    closeContactOfFeverClinicObservee,
+    isolationStartedAt: isolationIn ?? null,
+    keyAreaVisits: [],
+    keyAreaContacts: [],
+    symptoms,
+  };
 }
