@@ -43,6 +43,35 @@ export interface Bounded {
 /** At most this many issues per argument: the rest of an argument this bad is not read. */
 export const MAX_READ_ISSUES = 100;
 
+// The arguments of the one case the batch has just parsed from a line of NDJSON (`ownParsedCase`).
+let parsedDeclaration: object | undefined;
+let parsedHistory: object | undefined;
+
+/**
+ * Marks the declaration and the history that the batch has just made with `JSON.parse` of one line
+ * and hands to the engine at once, never to other code: plain data with no getter, proxy, cycle,
+ * hole or shared value. `readBounded` then checks every limit on them as on any argument, with the
+ * same issues, but reads them in place instead of copying them; each mark serves one reading.
+ */
+export function ownParsedCase(declaration: unknown, history: unknown): void {
+  parsedDeclaration = typeof declaration === 'object' && declaration !== null ? declaration : undefined;
+  parsedHistory = typeof history === 'object' && history !== null ? history : undefined;
+}
+
+/** Whether `value` is marked by `ownParsedCase`; the mark is used up. */
+function takeParsed(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (value === parsedDeclaration) {
+    parsedDeclaration = undefined;
+    return true;
+  }
+  if (value === parsedHistory) {
+    parsedHistory = undefined;
+    return true;
+  }
+  return false;
+}
+
 class Reader {
   readonly issues: InputIssue[] = [];
   stopped = false;
@@ -60,6 +89,8 @@ class Reader {
     private readonly limits: Limits,
     private readonly prefix: readonly (string | number)[],
     private readonly options: ReadOptions,
+    // The argument is the library's own parsed JSON (`ownParsedCase`): checked without a copy.
+    private readonly inPlace = false,
   ) {}
 
   private report(code: IssueCode, message: string, fatal: boolean): void {
@@ -75,6 +106,21 @@ class Reader {
   private unreadable(): undefined {
     this.report('unreadable', 'could not be read: reading this value threw an exception', true);
     return undefined;
+  }
+
+  /**
+   * Whether `value` is a number, a boolean or a string within its limit, counted as one value
+   * within `maxValues`: what `read` returns unchanged with no issue. Anything else is left to
+   * `read`, with its path (the value over `maxValues` included).
+   */
+  private plain(value: unknown, inMessage: boolean): boolean {
+    const type = typeof value;
+    if (type === 'string') {
+      if ((value as string).length > (inMessage ? this.limits.maxMessageLength : this.limits.maxStringLength)) return false;
+    } else if (type !== 'number' && type !== 'boolean') return false;
+    if (this.values >= this.limits.maxValues) return false;
+    this.values++;
+    return true;
   }
 
   read(value: unknown, inMessage: boolean): unknown {
@@ -131,8 +177,8 @@ class Reader {
       return undefined;
     }
     // Element by element (not `slice`, which would run a subclass's species constructor).
-    const copy: unknown[] = [];
-    this.enter(value, copy);
+    const copy: unknown[] | undefined = this.inPlace ? undefined : [];
+    this.enter(value, copy ?? value);
     for (let i = 0; i < length && !this.stopped; i++) {
       this.keys.push(i);
       let present = true;
@@ -144,11 +190,14 @@ class Reader {
         this.unreadable();
       }
       if (!present) this.report('invalid_type', 'a hole in a sparse array: no element at this index', true);
-      else if (!this.stopped) copy.push(this.read(item, inMessage));
+      else if (!this.stopped) {
+        const read = this.read(item, inMessage);
+        copy?.push(read);
+      }
       this.keys.pop();
     }
     this.leave();
-    return copy;
+    return copy ?? (value as unknown[]);
   }
 
   private readObject(value: object, inMessage: boolean): Record<string, unknown> | undefined {
@@ -167,7 +216,8 @@ class Reader {
           return undefined;
         }
       }
-      copy = { ...value };
+      // Parsed JSON of the library's own has nothing a copy would guard against: it is read in place.
+      copy = this.inPlace ? (value as Record<string, unknown>) : { ...value };
     } catch {
       return this.readObjectByKey(value);
     }
@@ -183,6 +233,8 @@ class Reader {
         continue;
       }
       const item = copy[key];
+      // A number, a boolean or a string within its limit, as `read` takes it, without the path.
+      if (this.plain(item, inMessage || key === this.options.messageKey)) continue;
       this.keys.push(key);
       const read = this.read(item, inMessage || key === this.options.messageKey);
       // Only an object or a function is replaced (by its copy, or by nothing).
@@ -246,7 +298,7 @@ class Reader {
  * // { complete: false, issues: [{ path: ['history'], code: 'too_large', … }], … }, at once
  */
 export function readBounded(value: unknown, prefix: readonly (string | number)[], limits: Limits, options: ReadOptions = {}): Bounded {
-  const reader = new Reader(limits, prefix, options);
+  const reader = new Reader(limits, prefix, options, takeParsed(value));
   const copy = reader.read(value, false);
   return { value: copy, issues: reader.issues, complete: reader.complete };
 }
