@@ -273,11 +273,14 @@ class Reader {
   }
 
   private enter(value: object, copy: unknown): void {
+    // Parsed JSON has no cycle: no stack to keep.
+    if (this.inPlace) return;
     this.ancestors.push(value);
     this.ancestorCopies.push(copy);
   }
 
   private leave(): void {
+    if (this.inPlace) return;
     this.ancestors.pop();
     this.ancestorCopies.pop();
   }

@@ -141,8 +141,10 @@ describe('frequent events: the shortcut past zod (RULES §9, FORMAT "Events")', 
   );
   const notice = fc.record({ id, at, kind: fc.constant('close-contact'), of: fc.constantFrom('case', 'fever-clinic-observee') }, { noNullPrototype: true });
   const words = fc.string({ minLength: 1, maxLength: 4 });
-  const simple = (kind: string, fields: Record<string, fc.Arbitrary<unknown>>, optional: string[] = []) =>
-    fc.record({ id, at, kind: fc.constant(kind), ...fields }, { requiredKeys: ['id', 'at', 'kind', ...Object.keys(fields).filter((k) => !optional.includes(k))], noNullPrototype: true });
+  const simple = (kind: string, fields: Record<string, fc.Arbitrary<unknown>>, optional: string[] = []): fc.Arbitrary<Record<string, unknown>> => {
+    const model: Record<string, fc.Arbitrary<unknown>> = { id, at, kind: fc.constant(kind), ...fields };
+    return fc.record(model, { requiredKeys: ['id', 'at', 'kind', ...Object.keys(fields).filter((k) => !optional.includes(k))], noNullPrototype: true });
+  };
   const simpleKinds = fc.oneof(
     simple('test-result', { result: fc.constantFrom('positive', 'negative') }),
     simple('diagnosis', { status: fc.constantFrom('confirmed', 'suspected') }),
