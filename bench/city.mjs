@@ -18,10 +18,11 @@
 // ratio is above 3.0.
 //
 // --stages adds the CPU µs per case of each stage of the summary path (JSON.parse, validation,
-// timeline, fold, summary, JSON.stringify), timed separately over the parsed cases with the
-// library's source bundled by esbuild (the stages are not part of the public API).
+// timeline, fold, summary, JSON.stringify), by difference between passes that run the first 1, 2, …
+// stages of every case, with the library's source bundled by esbuild (the stages are not part of
+// the public API).
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { evaluateChunk, readChunks } from '../examples/batch/chunk.mjs';
@@ -180,6 +181,8 @@ async function stages() {
         "export { summarizeState } from './src/assess.ts';",
         "export { compilePolicy } from './src/policy/compile.ts';",
         "export { lianyungang2020 } from './src/policy/lianyungang2020.ts';",
+        // The batch reads its own parsed lines in place (where the library does).
+        ...(readFileSync(`${root}src/bounds.ts`, 'utf8').includes('export function ownParsedCase') ? ["export { ownParsedCase } from './src/bounds.ts';"] : []),
       ].join('\n'),
       resolveDir: root,
       loader: 'ts',
@@ -192,52 +195,54 @@ async function stages() {
   });
   const lib = await import(`${outfile}?${Date.now()}`);
   const cp = lib.compilePolicy(lib.lianyungang2020);
-  const rows = { 'JSON.parse': [], validateCase: [], timeline: [], fold: [], summary: [], 'JSON.stringify': [] };
-  // Stage by stage over each chunk of the file (about 1,300 cases), as the batch holds them: the
-  // stages of a chunk in turn, each timed over the whole chunk.
+  // Stage by stage by difference: pass k runs the first k stages of every case, case by case as
+  // the batch runs them (so each stage's garbage is collected as it is in the batch), and a stage
+  // costs the difference between two passes of a round. The lines are in memory (no reading).
+  const STAGES = ['JSON.parse', 'validateCase', 'timeline', 'fold', 'summary', 'JSON.stringify'];
   const chunks = [];
   for await (const { bytes } of readChunks(input())) {
     const list = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').split('\n');
     if (list[list.length - 1] === '') list.pop();
     chunks.push(list);
   }
-  for (let round = 0; round < rounds; round++) {
-    const sums = Object.fromEntries(Object.keys(rows).map((name) => [name, 0]));
+  const pass = (stages) => {
     let length = 0;
     for (const text of chunks) {
-      let t = cpuMs();
-      const parsed = [];
       for (const line of text) {
+        let c;
         try {
-          parsed.push(JSON.parse(line));
+          c = JSON.parse(line);
         } catch {
-          // a malformed line: the batch reports it after the parse
+          continue;
         }
-      }
-      sums['JSON.parse'] += cpuMs() - t;
-      t = cpuMs();
-      const valid = [];
-      for (const c of parsed) {
+        if (stages < 2) continue;
+        lib.ownParsedCase?.(c.declaration, c.history);
         const checked = lib.validateCase(c.declaration, c.history, c.now ?? NOW, cp);
-        if (checked.ok) valid.push(checked.value);
+        if (!checked.ok || stages < 3) continue;
+        const timeline = lib.buildTimeline(checked.value.events, checked.value.nowMs);
+        if (stages < 4) continue;
+        const state = lib.fold(cp, checked.value, timeline);
+        if (stages < 5) continue;
+        const summary = lib.summarizeState(cp, checked.value, state);
+        if (stages < 6) continue;
+        length += JSON.stringify(summary).length;
       }
-      sums.validateCase += cpuMs() - t;
-      t = cpuMs();
-      const timelines = valid.map((v) => lib.buildTimeline(v.events, v.nowMs));
-      sums.timeline += cpuMs() - t;
-      t = cpuMs();
-      const states = valid.map((v, i) => lib.fold(cp, v, timelines[i]));
-      sums.fold += cpuMs() - t;
-      t = cpuMs();
-      const summaries = valid.map((v, i) => lib.summarizeState(cp, v, states[i]));
-      sums.summary += cpuMs() - t;
-      t = cpuMs();
-      for (const s of summaries) length += JSON.stringify(s).length;
-      sums['JSON.stringify'] += cpuMs() - t;
     }
-    if (length === 0) throw new Error('no output');
-    for (const name of Object.keys(rows)) rows[name].push(sums[name]);
+    return length;
+  };
+  const totals = STAGES.map(() => []);
+  for (let k = 1; k <= STAGES.length; k++) pass(k);
+  for (let round = 0; round < rounds; round++) {
+    const order = STAGES.map((_, i) => i + 1);
+    if (round % 2 === 1) order.reverse();
+    for (const k of order) {
+      const before = cpuMs();
+      pass(k);
+      totals[k - 1].push(cpuMs() - before);
+    }
   }
-  process.stdout.write(`stages, CPU µs per case (median of ${rounds} rounds; each stage timed over each chunk of the file in turn):\n`);
+  // A stage's cost: the median over rounds of the difference between its pass and the one before.
+  const rows = Object.fromEntries(STAGES.map((name, i) => [name, totals[i].map((ms, round) => ms - (i === 0 ? 0 : (totals[i - 1][round] ?? 0)))]));
+  process.stdout.write(`stages, CPU µs per case (the median over ${rounds} rounds of the difference between passes running the first k and k − 1 stages):\n`);
   for (const [name, ms] of Object.entries(rows)) process.stdout.write(`  ${name.padEnd(16)} ${perCase(median(ms)).toFixed(2)}\n`);
 }
