@@ -62,10 +62,12 @@ export function ownParsedCase(declaration: unknown, history: unknown): void {
 function takeParsed(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   if (value === parsedDeclaration) {
+    // Stryker disable next-line AssignmentOperator,BlockStatement: a used mark is dropped for hygiene; the batch never reads a case twice
     parsedDeclaration = undefined;
     return true;
   }
   if (value === parsedHistory) {
+    // Stryker disable next-line AssignmentOperator,BlockStatement: a used mark is dropped for hygiene; the batch never reads a case twice
     parsedHistory = undefined;
     return true;
   }
@@ -177,6 +179,7 @@ class Reader {
       return undefined;
     }
     // Element by element (not `slice`, which would run a subclass's species constructor).
+    // Stryker disable next-line ConditionalExpression,ArrayDeclaration: reading in place is a shortcut; a copy of parsed JSON is equal to it
     const copy: unknown[] | undefined = this.inPlace ? undefined : [];
     this.enter(value, copy ?? value);
     for (let i = 0; i < length && !this.stopped; i++) {
@@ -217,6 +220,7 @@ class Reader {
         }
       }
       // Parsed JSON of the library's own has nothing a copy would guard against: it is read in place.
+      // Stryker disable next-line ConditionalExpression: reading in place is a shortcut; a copy of parsed JSON is equal to it
       copy = this.inPlace ? (value as Record<string, unknown>) : { ...value };
     } catch {
       return this.readObjectByKey(value);
@@ -274,12 +278,14 @@ class Reader {
 
   private enter(value: object, copy: unknown): void {
     // Parsed JSON has no cycle: no stack to keep.
+    // Stryker disable next-line ConditionalExpression: a shortcut; the stack of an input without a cycle finds nothing
     if (this.inPlace) return;
     this.ancestors.push(value);
     this.ancestorCopies.push(copy);
   }
 
   private leave(): void {
+    // Stryker disable next-line ConditionalExpression: a shortcut; the stack of an input without a cycle finds nothing
     if (this.inPlace) return;
     this.ancestors.pop();
     this.ancestorCopies.pop();
