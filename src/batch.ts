@@ -1,3 +1,4 @@
+import { ownParsedCase } from './bounds.js';
 import { defaultEngine, type Engine } from './engine.js';
 import type { InputIssue } from './errors.js';
 import type { AssessmentSummary } from './assess.js';
@@ -83,6 +84,9 @@ export function readCase(item: unknown): ReadCase {
 function evaluateOne(item: unknown, index: number, engine: Engine, now: unknown, summary: boolean): BatchResult {
   const record = readCase(item);
   if (!record.ok) return { index, ok: false, issues: record.issues };
+  // A line parsed here is the batch's own plain data, handed to the engine and to nothing else.
+  // Stryker disable next-line ConditionalExpression,BlockStatement: reading in place is a shortcut; test/batch.test.ts checks that it changes no result
+  if (typeof item === 'string') ownParsedCase(record.declaration, record.history);
   if (summary) {
     const result = engine.safeSummarize(record.declaration, record.history, record.now ?? now);
     return result.success ? { index, ok: true, summary: result.data } : { index, ok: false, issues: result.error.issues };

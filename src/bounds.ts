@@ -43,6 +43,37 @@ export interface Bounded {
 /** At most this many issues per argument: the rest of an argument this bad is not read. */
 export const MAX_READ_ISSUES = 100;
 
+// The arguments of the one case the batch has just parsed from a line of NDJSON (`ownParsedCase`).
+let parsedDeclaration: object | undefined;
+let parsedHistory: object | undefined;
+
+/**
+ * Marks the declaration and the history that the batch has just made with `JSON.parse` of one line
+ * and hands to the engine at once, never to other code: plain data with no getter, proxy, cycle,
+ * hole or shared value. `readBounded` then checks every limit on them as on any argument, with the
+ * same issues, but reads them in place instead of copying them; each mark serves one reading.
+ */
+export function ownParsedCase(declaration: unknown, history: unknown): void {
+  parsedDeclaration = typeof declaration === 'object' && declaration !== null ? declaration : undefined;
+  parsedHistory = typeof history === 'object' && history !== null ? history : undefined;
+}
+
+/** Whether `value` is marked by `ownParsedCase`; the mark is used up. */
+function takeParsed(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (value === parsedDeclaration) {
+    // Stryker disable next-line AssignmentOperator,BlockStatement: a used mark is dropped for hygiene; the batch never reads a case twice
+    parsedDeclaration = undefined;
+    return true;
+  }
+  if (value === parsedHistory) {
+    // Stryker disable next-line AssignmentOperator,BlockStatement: a used mark is dropped for hygiene; the batch never reads a case twice
+    parsedHistory = undefined;
+    return true;
+  }
+  return false;
+}
+
 class Reader {
   readonly issues: InputIssue[] = [];
   stopped = false;
@@ -60,6 +91,8 @@ class Reader {
     private readonly limits: Limits,
     private readonly prefix: readonly (string | number)[],
     private readonly options: ReadOptions,
+    // The argument is the library's own parsed JSON (`ownParsedCase`): checked without a copy.
+    private readonly inPlace = false,
   ) {}
 
   private report(code: IssueCode, message: string, fatal: boolean): void {
@@ -75,6 +108,21 @@ class Reader {
   private unreadable(): undefined {
     this.report('unreadable', 'could not be read: reading this value threw an exception', true);
     return undefined;
+  }
+
+  /**
+   * Whether `value` is a number, a boolean or a string within its limit, counted as one value
+   * within `maxValues`: what `read` returns unchanged with no issue. Anything else is left to
+   * `read`, with its path (the value over `maxValues` included).
+   */
+  private plain(value: unknown, inMessage: boolean): boolean {
+    const type = typeof value;
+    if (type === 'string') {
+      if ((value as string).length > (inMessage ? this.limits.maxMessageLength : this.limits.maxStringLength)) return false;
+    } else if (type !== 'number' && type !== 'boolean') return false;
+    if (this.values >= this.limits.maxValues) return false;
+    this.values++;
+    return true;
   }
 
   read(value: unknown, inMessage: boolean): unknown {
@@ -131,8 +179,9 @@ class Reader {
       return undefined;
     }
     // Element by element (not `slice`, which would run a subclass's species constructor).
-    const copy: unknown[] = [];
-    this.enter(value, copy);
+    // Stryker disable next-line ConditionalExpression,ArrayDeclaration: reading in place is a shortcut; a copy of parsed JSON is equal to it
+    const copy: unknown[] | undefined = this.inPlace ? undefined : [];
+    this.enter(value, copy ?? value);
     for (let i = 0; i < length && !this.stopped; i++) {
       this.keys.push(i);
       let present = true;
@@ -144,11 +193,14 @@ class Reader {
         this.unreadable();
       }
       if (!present) this.report('invalid_type', 'a hole in a sparse array: no element at this index', true);
-      else if (!this.stopped) copy.push(this.read(item, inMessage));
+      else if (!this.stopped) {
+        const read = this.read(item, inMessage);
+        copy?.push(read);
+      }
       this.keys.pop();
     }
     this.leave();
-    return copy;
+    return copy ?? (value as unknown[]);
   }
 
   private readObject(value: object, inMessage: boolean): Record<string, unknown> | undefined {
@@ -167,7 +219,9 @@ class Reader {
           return undefined;
         }
       }
-      copy = { ...value };
+      // Parsed JSON of the library's own has nothing a copy would guard against: it is read in place.
+      // Stryker disable next-line ConditionalExpression: reading in place is a shortcut; a copy of parsed JSON is equal to it
+      copy = this.inPlace ? (value as Record<string, unknown>) : { ...value };
     } catch {
       return this.readObjectByKey(value);
     }
@@ -183,6 +237,8 @@ class Reader {
         continue;
       }
       const item = copy[key];
+      // A number, a boolean or a string within its limit, as `read` takes it, without the path.
+      if (this.plain(item, inMessage || key === this.options.messageKey)) continue;
       this.keys.push(key);
       const read = this.read(item, inMessage || key === this.options.messageKey);
       // Only an object or a function is replaced (by its copy, or by nothing).
@@ -221,11 +277,16 @@ class Reader {
   }
 
   private enter(value: object, copy: unknown): void {
+    // Parsed JSON has no cycle: no stack to keep.
+    // Stryker disable next-line ConditionalExpression: a shortcut; the stack of an input without a cycle finds nothing
+    if (this.inPlace) return;
     this.ancestors.push(value);
     this.ancestorCopies.push(copy);
   }
 
   private leave(): void {
+    // Stryker disable next-line ConditionalExpression: a shortcut; the stack of an input without a cycle finds nothing
+    if (this.inPlace) return;
     this.ancestors.pop();
     this.ancestorCopies.pop();
   }
@@ -246,7 +307,7 @@ class Reader {
  * // { complete: false, issues: [{ path: ['history'], code: 'too_large', … }], … }, at once
  */
 export function readBounded(value: unknown, prefix: readonly (string | number)[], limits: Limits, options: ReadOptions = {}): Bounded {
-  const reader = new Reader(limits, prefix, options);
+  const reader = new Reader(limits, prefix, options, takeParsed(value));
   const copy = reader.read(value, false);
   return { value: copy, issues: reader.issues, complete: reader.complete };
 }

@@ -2,7 +2,7 @@ import { readBounded } from './bounds.js';
 import { outOfRange, type CompiledPolicy } from './policy/compile.js';
 import { fromZodIssues, type InputIssue } from './errors.js';
 import { parseDay, parseInstant } from './internal/iso.js';
-import { parseFrequentEvent } from './schema/frequent.js';
+import { parseFrequentEvent, parsePlainDeclaration } from './schema/frequent.js';
 import { DeclarationSchema, type ValidDeclaration } from './schema/declaration.js';
 import { EventBaseSchema, EventSchema, rankOf, type ValidEvent } from './schema/events.js';
 
@@ -52,6 +52,9 @@ function dayInRange(cp: CompiledPolicy, text: string): boolean {
   return day >= cp.range.fromDay && day <= cp.range.toDay;
 }
 
+let lastNowText: string | undefined;
+let lastNowMs: number | undefined;
+
 /**
  * `now` as milliseconds: a valid `Date` or an ISO-8601 instant with offset, in the years
  * 1970–2199 in the policy zone (T-2). Never throws: a value that only looks like a `Date` (a
@@ -78,7 +81,13 @@ export function parseNow(now: unknown, path: (string | number)[], cp: CompiledPo
       issues.push({ path, code: 'too_large', message: `${now.length} characters; the policy's limit is ${limit}` });
       return undefined;
     }
-    ms = parseInstant(now);
+    // A batch evaluates every case at one `now`: its instant is remembered.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a cache; reading the string again gives the same instant
+    if (now !== lastNowText) {
+      lastNowText = now;
+      lastNowMs = parseInstant(now);
+    }
+    ms = lastNowMs;
   }
   if (ms === undefined) {
     issues.push({
@@ -103,7 +112,9 @@ interface CheckedDeclaration {
 }
 
 function checkDeclaration(raw: unknown, cp: CompiledPolicy, issues: InputIssue[]): CheckedDeclaration | undefined {
-  const parsed = DeclarationSchema.safeParse(raw);
+  // A plain declaration skips zod; zod decides every other one (and writes every issue).
+  const plain = parsePlainDeclaration(raw);
+  const parsed = plain !== undefined ? { success: true as const, data: plain } : DeclarationSchema.safeParse(raw);
   if (!parsed.success) pushAll(issues, fromZodIssues(parsed.error.issues, ['declaration'], raw));
   // A-2: the proxy's relation is recorded for a proxy application, and only for one.
   if (isRecord(raw)) {
@@ -164,6 +175,18 @@ function correctionCycles(corrections: Map<string, InputEvent>): Set<number> {
   return onCycle;
 }
 
+/** Histories up to this many valid events look for duplicate ids without a map. */
+const SHORT_HISTORY = 16;
+
+/** RULES §9: `item` has the id of the earlier `first`, with other content. */
+function duplicateId(item: InputEvent, first: InputEvent): InputIssue {
+  return {
+    path: ['history', item.index, 'id'],
+    code: 'duplicate_id',
+    message: `id "${item.event.id}" is also used by history[${first.index}] with different content`,
+  };
+}
+
 /** The valid events of the history, in input order; every problem goes to `issues`. */
 function checkHistory(raw: unknown, cp: CompiledPolicy, issues: InputIssue[]): InputEvent[] | undefined {
   if (!Array.isArray(raw)) {
@@ -171,21 +194,24 @@ function checkHistory(raw: unknown, cp: CompiledPolicy, issues: InputIssue[]): I
     return undefined;
   }
   const events: InputEvent[] = [];
-  // `raw` is the dense copy readBounded made (its length within maxEvents, no hole).
-  raw.forEach((item: unknown, index) => {
+  // `raw` is what readBounded read: dense (its length within maxEvents, no hole), plain data.
+  for (let index = 0; index < raw.length; index++) {
+    const item: unknown = raw[index];
     // The frequent kinds in their plain form skip zod; zod decides every other event (and writes every issue).
-    const frequent = parseFrequentEvent(item);
-    const parsed = frequent !== undefined ? { success: true as const, data: frequent } : EventSchema.safeParse(item);
-    if (!parsed.success) {
-      pushAll(issues, fromZodIssues(parsed.error.issues, ['history', index], item));
-      // An unknown kind hides the other fields from the union: still report a bad id or instant.
-      if (parsed.error.issues.some((issue) => issue.code === 'invalid_union' && issue.path[0] === 'kind')) {
-        const common = EventBaseSchema.safeParse(item);
-        if (!common.success) pushAll(issues, fromZodIssues(common.error.issues, ['history', index], item));
+    let event = parseFrequentEvent(item);
+    if (event === undefined) {
+      const parsed = EventSchema.safeParse(item);
+      if (!parsed.success) {
+        pushAll(issues, fromZodIssues(parsed.error.issues, ['history', index], item));
+        // An unknown kind hides the other fields from the union: still report a bad id or instant.
+        if (parsed.error.issues.some((issue) => issue.code === 'invalid_union' && issue.path[0] === 'kind')) {
+          const common = EventBaseSchema.safeParse(item);
+          if (!common.success) pushAll(issues, fromZodIssues(common.error.issues, ['history', index], item));
+        }
+        continue;
       }
-      return;
+      event = parsed.data;
     }
-    const event = parsed.data;
     if (event.id === 'declaration') {
       issues.push({ path: ['history', index, 'id'], code: 'reserved_id', message: '"declaration" is the evidence id of the declaration itself' });
     }
@@ -197,20 +223,29 @@ function checkHistory(raw: unknown, cp: CompiledPolicy, issues: InputIssue[]): I
       if (!dayInRange(cp, event.to)) issues.push(outOfRange(['history', index, 'to']));
     } else if (event.kind === 'key-area-contact' && !dayInRange(cp, event.on)) issues.push(outOfRange(['history', index, 'on']));
     events.push(new Entry(index, ms, rankOf(event.kind), event));
-  });
+  }
 
   // RULES §9: one id, one content. Ids of events that failed validation still count as taken.
+  // A short history without a correction (nearly every case of a city) compares its ids pair by
+  // pair, each with the first event of its id, as the map below would: the same issues, no map.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator,MethodExpression: a shortcut; the map below finds the same duplicates
+  if (events.length <= SHORT_HISTORY && !events.some((item) => item.event.kind === 'correction')) {
+    for (let i = 1; i < events.length; i++) {
+      const item = events[i] as InputEvent;
+      for (let j = 0; j < i; j++) {
+        const first = events[j] as InputEvent;
+        if (first.event.id !== item.event.id) continue;
+        if (!sameContent(first.event, item.event)) issues.push(duplicateId(item, first));
+        break;
+      }
+    }
+    return events;
+  }
   const byId = new Map<string, InputEvent>();
   for (const item of events) {
     const first = byId.get(item.event.id);
     if (first === undefined) byId.set(item.event.id, item);
-    else if (!sameContent(first.event, item.event)) {
-      issues.push({
-        path: ['history', item.index, 'id'],
-        code: 'duplicate_id',
-        message: `id "${item.event.id}" is also used by history[${first.index}] with different content`,
-      });
-    }
+    else if (!sameContent(first.event, item.event)) issues.push(duplicateId(item, first));
   }
   // I-13: a correction voids an event of this history, not itself, and no cycle of corrections.
   const corrections = new Map<string, InputEvent>();

@@ -241,3 +241,52 @@ describe('safeSummarize (the batch summary path)', () => {
     );
   });
 });
+
+describe('evaluateMany: a line of NDJSON is read in place, with the issues and results of the same case given as an object', () => {
+  // Small limits, so that every limit of RULES §9 is reached by a short line.
+  const limits = { maxEvents: 6, maxStringLength: 64, maxArrayLength: 8, maxKeys: 32, maxKeyLength: 64, maxDepth: 8, maxValues: 1000, maxMessageLength: 1000 };
+  const engine = createEngine({ ...lianyungang2020, limits });
+  const long = 'x'.repeat(65);
+  const nested = (depth: number): unknown => (depth === 0 ? 'deep' : { inner: nested(depth - 1) });
+  const reading = (i: number, extra: Record<string, unknown> = {}) => ({ id: `t${i}`, at: `2020-02-0${2 + (i % 7)}T09:00:00+08:00`, kind: 'temperature', celsius: 36.5, ...extra });
+  const manyKeys = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, i]));
+  const cases: unknown[] = [
+    { declaration: declaration('plain'), history: [approved, reading(1), reading(2)] },
+    { declaration: declaration('long-key', { [long]: 1 }), history: [approved] },
+    { declaration: declaration('long-key-event'), history: [approved, reading(1, { [long]: true }), reading(2)] },
+    { declaration: declaration('long-string', { subjectId: long }), history: [approved, reading(1, { id: long })] },
+    { declaration: declaration('deep'), history: [approved, reading(1, { note: nested(10) })] },
+    { declaration: declaration('many-keys', manyKeys), history: [approved] },
+    { declaration: declaration('long-array', { symptoms: Array.from({ length: 9 }, () => 'fever') }), history: [approved] },
+    { declaration: declaration('many-events'), history: Array.from({ length: 7 }, (_, i) => reading(i)) },
+    { declaration: declaration('many-values'), history: [approved, reading(1, { note: Array.from({ length: 8 }, () => Array.from({ length: 8 }, () => Array.from({ length: 8 }, () => 1))) })] },
+    { declaration: declaration('duplicate'), history: [approved, reading(1), { ...reading(1), celsius: 38 }] },
+    { declaration: declaration('cycle'), history: [approved, { id: 'c1', at: '2020-02-03T09:00:00+08:00', kind: 'correction', voids: 'c2', authority: 'a', reason: 'r' }, { id: 'c2', at: '2020-02-03T09:00:00+08:00', kind: 'correction', voids: 'c1', authority: 'a', reason: 'r' }] },
+    { declaration: 'not an object', history: {} },
+    { declaration: null, history: [null, 1, 'x', []] },
+    { declaration: declaration('no-history') },
+    [],
+  ];
+  // Keys that JSON.parse makes own keys, where an object literal would set a prototype.
+  const lines = [
+    ...cases.map((c) => JSON.stringify(c)),
+    `{"declaration":{"__proto__":{"x":1},"id":"a","subjectId":"proto","submittedAt":"2020-02-01T10:00:00+08:00","category":"resident","channel":"self","attestation":true},"history":[]}`,
+    `{"declaration":${JSON.stringify(declaration('proto-event'))},"history":[{"id":"t","at":"2020-02-02T09:00:00+08:00","kind":"temperature","celsius":36.5,"__proto__":[]}]}`,
+    `{"declaration":${JSON.stringify(declaration('long-proto', { [long]: 1 }))},"history":[{"__proto__":{"${long}":1},"id":"t","at":"2020-02-02T09:00:00+08:00","kind":"temperature","celsius":36.5}]}`,
+  ];
+
+  it('RULES §9: every limit, duplicate, cycle and malformed case gives the same result from the line as from its parsed object', async () => {
+    for (const summary of [false, true]) {
+      const fromLines = await collect(evaluateMany(lines, { engine, now: NOW, summary }));
+      const fromObjects = await collect(evaluateMany(lines.map((line) => JSON.parse(line) as unknown), { engine, now: NOW, summary }));
+      expect(fromLines).toStrictEqual(fromObjects);
+      expect(fromLines.filter((r) => !r.ok).length).toBeGreaterThan(10);
+    }
+    // And as evaluate gives it, for a case read twice: the line's reading leaves nothing behind.
+    const parsed = JSON.parse(lines[1] as string) as { declaration: unknown; history: unknown };
+    const once = engine.safeEvaluate(parsed.declaration, parsed.history, NOW);
+    const twice = engine.safeEvaluate(parsed.declaration, parsed.history, NOW);
+    expect(once.success).toBe(false);
+    expect(twice).toStrictEqual(once);
+  });
+});

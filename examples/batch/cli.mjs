@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
 import { safeEvaluate } from 'health-code-rules';
-import { evaluateChunk } from './chunk.mjs';
+import { evaluateChunk, readChunks } from './chunk.mjs';
 
 const USAGE = 'usage: batch [FILE|-] --now INSTANT|now [--summary] [--workers N] [--out FILE] [--no-progress]';
 
@@ -152,40 +152,9 @@ async function deliver(seq, result, size) {
   }
 }
 
-// The input, cut at line ends into chunks that each own their memory (so they can be transferred).
-async function* chunks() {
-  let rest = new Uint8Array(0);
-  let line = 1;
-  let first = true;
-  for await (const received of input) {
-    // A byte-order mark at the start of the file is not part of the first case.
-    const piece = first && received[0] === 0xef && received[1] === 0xbb && received[2] === 0xbf ? received.subarray(3) : received;
-    first = false;
-    const bytes = rest.length === 0 ? piece : Buffer.concat([rest, piece]);
-    const end = bytes.lastIndexOf(10);
-    if (end < 0) {
-      rest = Uint8Array.from(bytes);
-      continue;
-    }
-    const chunk = new Uint8Array(end + 1);
-    chunk.set(bytes.subarray(0, end + 1));
-    rest = Uint8Array.from(bytes.subarray(end + 1));
-    const firstLine = line;
-    for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) line++;
-    yield { bytes: chunk, firstLine };
-  }
-  // A last line without its newline is still a line.
-  if (rest.length > 0) {
-    const chunk = new Uint8Array(rest.length + 1);
-    chunk.set(rest);
-    chunk[rest.length] = 10;
-    yield { bytes: chunk, firstLine: line };
-  }
-}
-
 async function runOnMainThread() {
   let seq = 0;
-  for await (const { bytes, firstLine } of chunks()) {
+  for await (const { bytes, firstLine } of readChunks(input)) {
     const size = bytes.byteLength;
     await deliver(seq++, await evaluateChunk(bytes, firstLine, options), size);
   }
@@ -210,7 +179,7 @@ async function runOnWorkers(count) {
     });
   }
   let seq = 0;
-  for await (const { bytes, firstLine } of chunks()) {
+  for await (const { bytes, firstLine } of readChunks(input)) {
     for (;;) {
       if (failure !== null) throw failure;
       const slot = pool.reduce((a, b) => (b.busy < a.busy ? b : a));

@@ -61,25 +61,39 @@ function digits(text: string, from: number, count: number): number {
   return value;
 }
 
+/** The value of the two digits `text[at]`, `text[at + 1]`, or −1 if one is not `0`–`9` (or is past the end). */
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  // Past the end, charCodeAt gives NaN, which fails both comparisons.
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+// The day number of the first day of the month last scanned (instants of one history share months).
+let monthKey = -1;
+let monthStart = 0;
+
 /** The scanner behind `parseInstant`, without its memory of the last two strings. */
 function scanInstant(text: string): number | undefined {
   const length = text.length;
   if (length < 17) return undefined;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
+  const century = twoDigits(text, 0);
+  const yearOfCentury = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
   if (
-    year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 ||
+    century < 0 || yearOfCentury < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 ||
     text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58
   )
     return undefined;
+  const year = century * 100 + yearOfCentury;
   let at = 16;
   let second = 0;
   let millis = 0;
   if (text.charCodeAt(at) === 58) {
-    second = digits(text, at + 1, 2);
+    second = twoDigits(text, at + 1);
     if (second < 0) return undefined;
     at += 3;
     if (text.charCodeAt(at) === 46) {
@@ -95,13 +109,19 @@ function scanInstant(text: string): number | undefined {
   let offsetMinutes = 0;
   const zone = text.charCodeAt(at);
   if ((zone === 43 || zone === 45) && at + 6 === length && text.charCodeAt(at + 3) === 58) {
-    const oh = digits(text, at + 1, 2);
-    const om = digits(text, at + 4, 2);
+    const oh = twoDigits(text, at + 1);
+    const om = twoDigits(text, at + 4);
     if (oh < 0 || om < 0 || oh > 18 || om > 59) return undefined;
     offsetMinutes = (zone === 45 ? -1 : 1) * (oh * 60 + om);
   } else if (zone !== 90 || at + 1 !== length) return undefined;
+  const key = year * 16 + month;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a miss only recomputes the day number
+  if (key !== monthKey) {
+    monthKey = key;
+    monthStart = daysFromCivil(year, month, 1);
+  }
   return (
-    daysFromCivil(year, month, day) * MS_PER_DAY +
+    (monthStart + day - 1) * MS_PER_DAY +
     ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 +
     millis
   );

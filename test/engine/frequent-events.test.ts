@@ -1,8 +1,8 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EventSchema } from '../../src/index.js';
+import { DeclarationSchema, EventSchema } from '../../src/index.js';
 import { SYMPTOMS, VENUES } from '../../src/schema/primitives.js';
-import { parseFrequentEvent } from '../../src/schema/frequent.js';
+import { parseFrequentEvent, parsePlainDeclaration } from '../../src/schema/frequent.js';
 import { arbitraries } from '../../src/testing/index.js';
 import { check } from '../support/seed.js';
 
@@ -78,7 +78,7 @@ describe('frequent events: the shortcut past zod (RULES §9, FORMAT "Events")', 
     const holey: unknown[] = [];
     holey[1] = 'fever';
     const cases: [string, unknown][] = [
-      ['another kind', { id: 's', at: AT, kind: 'recovered' }],
+      ['another kind', { id: 's', at: AT, kind: 'key-area-contact', on: '2020-02-01' }],
       ['no kind', { id: 's', at: AT, celsius: 36.5 }],
       ['not an object', 'temperature'],
       ['null', null],
@@ -122,7 +122,7 @@ describe('frequent events: the shortcut past zod (RULES §9, FORMAT "Events")', 
     expect(byZod(nonEnumerableId)).toHaveProperty('venue', undefined);
     expect(byZod(nullPrototype)).toEqual({ id: 'n', at: AT, kind: 'temperature', celsius: 36.5 });
     expect(byZod(inherited)).toEqual({ id: 'i', at: AT, kind: 'temperature', celsius: 36.5, venue: 'residential' });
-    expect(byZod({ id: 's', at: AT, kind: 'recovered' })).toBeDefined();
+    expect(byZod({ id: 's', at: AT, kind: 'key-area-contact', on: '2020-02-01' })).toBeDefined();
   });
 
   const id = fc.string({ minLength: 1, maxLength: 6 });
@@ -140,11 +140,30 @@ describe('frequent events: the shortcut past zod (RULES §9, FORMAT "Events")', 
     { requiredKeys: ['id', 'at', 'kind', 'symptoms'], noNullPrototype: true },
   );
   const notice = fc.record({ id, at, kind: fc.constant('close-contact'), of: fc.constantFrom('case', 'fever-clinic-observee') }, { noNullPrototype: true });
-  const frequent = fc.oneof(reading, report, symptomReport, notice) as fc.Arbitrary<Record<string, unknown>>;
-  const key = fc.constantFrom('id', 'at', 'kind', 'celsius', 'venue', 'symptoms', 'source', 'of', 'note', '__proto__', 'constructor');
+  const words = fc.string({ minLength: 1, maxLength: 4 });
+  const simple = (kind: string, fields: Record<string, fc.Arbitrary<unknown>>, optional: string[] = []): fc.Arbitrary<Record<string, unknown>> => {
+    const model: Record<string, fc.Arbitrary<unknown>> = { id, at, kind: fc.constant(kind), ...fields };
+    return fc.record(model, { requiredKeys: ['id', 'at', 'kind', ...Object.keys(fields).filter((k) => !optional.includes(k))], noNullPrototype: true });
+  };
+  const simpleKinds = fc.oneof(
+    simple('test-result', { result: fc.constantFrom('positive', 'negative') }),
+    simple('diagnosis', { status: fc.constantFrom('confirmed', 'suspected') }),
+    simple('hospital-discharge', {}),
+    simple('fever-clinic-observation', {}),
+    simple('covid-excluded', {}),
+    simple('recovered', {}),
+    simple('isolation-started', { place: fc.constantFrom('hospital', 'centralized', 'home') }, ['place']),
+    simple('high-risk-designation', { authority: words, reason: words, basis: words, obligations: fc.array(fc.constantFrom('home-isolation', 'daily-self-report')) }, ['obligations']),
+    simple('authority-release', { authority: words, reason: words }),
+    simple('review-approved', { credential: fc.constantFrom('app-code', 'paper-code', 'pass-card') }, ['credential']),
+    simple('review-rejected', { reason: words }),
+    simple('correction', { voids: words, authority: words, reason: words }),
+  );
+  const frequent = fc.oneof(reading, report, symptomReport, notice, simpleKinds) as fc.Arbitrary<Record<string, unknown>>;
+  const key = fc.constantFrom('id', 'at', 'kind', 'celsius', 'venue', 'symptoms', 'source', 'of', 'result', 'status', 'place', 'authority', 'reason', 'basis', 'obligations', 'credential', 'voids', 'note', '__proto__', 'constructor');
   const value = fc.oneof(
     fc.anything(),
-    fc.constantFrom<unknown>(undefined, null, '', 29.99, 45.01, Number.NaN, Infinity, -0, 'temperature', 'daily-report', 'symptoms', 'close-contact', 'case', 'self', 'clinic', 'mall', ['fever'], ['x'], [], AT, '2020-02-30T09:00:00+08:00'),
+    fc.constantFrom<unknown>(undefined, null, '', 29.99, 45.01, Number.NaN, Infinity, -0, 'temperature', 'daily-report', 'symptoms', 'close-contact', 'case', 'self', 'clinic', 'mall', ['fever'], ['x'], [], AT, '2020-02-30T09:00:00+08:00', 'recovered', 'correction', 'positive', 'home', 'app-code', ['home-isolation']),
   );
   /** A generated event with one to three fields set, deleted or added: near-misses and valid variants alike. */
   const nearMiss = fc.tuple(frequent, fc.array(fc.tuple(key, fc.option(value, { nil: undefined }), fc.boolean()), { minLength: 1, maxLength: 3 })).map(([event, edits]) => {
@@ -156,8 +175,14 @@ describe('frequent events: the shortcut past zod (RULES §9, FORMAT "Events")', 
     return copy;
   });
 
-  it('accepts every generated plain reading, daily report, symptom report and close-contact notice, with the result EventSchema gives', () => {
-    check(fc.property(frequent, (raw) => expectSameAsZod(raw)), 'fuzz');
+  it('accepts every generated plain reading, daily report, symptom report, close-contact notice and event of a simple kind (the optional obligations left to EventSchema), with the result EventSchema gives', () => {
+    check(
+      fc.property(frequent, (raw) => {
+        if ('obligations' in raw) expect(parseFrequentEvent(raw)).toBeUndefined();
+        else expectSameAsZod(raw);
+      }),
+      'fuzz',
+    );
   });
 
   it('on near-misses, accepts only what EventSchema accepts, with the same result; EventSchema decides the rest', () => {
@@ -166,6 +191,157 @@ describe('frequent events: the shortcut past zod (RULES §9, FORMAT "Events")', 
         const quick = parseFrequentEvent(raw);
         if (quick === undefined) return;
         expectSameAsZod(raw);
+      }),
+      'fuzz',
+    );
+  });
+});
+
+describe('the review approval, the simple kinds and the plain declaration: shortcuts past zod (RULES §9, FORMAT "Events", "Declaration")', () => {
+  it('accepts a plain review approval, with or without a credential, and returns what EventSchema returns', () => {
+    expectSameAsZod({ id: 'ok', at: AT, kind: 'review-approved' });
+    expectSameAsZod({ credential: 'paper-code', kind: 'review-approved', at: AT, id: 'ok' });
+    const notFrequent: [string, unknown][] = [
+      ['credential present but undefined', { id: 'ok', at: AT, kind: 'review-approved', credential: undefined }],
+      ['an unknown credential', { id: 'ok', at: AT, kind: 'review-approved', credential: 'qr' }],
+      ['an extra field', { id: 'ok', at: AT, kind: 'review-approved', note: 'x' }],
+      ['an extra field beside a credential', { id: 'ok', at: AT, kind: 'review-approved', credential: 'app-code', note: 'x' }],
+      ['no at', { id: 'ok', kind: 'review-approved' }],
+    ];
+    for (const [what, raw] of notFrequent) expect(parseFrequentEvent(raw), what).toBeUndefined();
+    expect(byZod({ id: 'ok', at: AT, kind: 'review-approved', credential: undefined })).toHaveProperty('credential', undefined);
+  });
+
+  const SUBMITTED = '2020-02-01T10:00:00+08:00';
+  const base = { id: 'a', subjectId: 's', submittedAt: SUBMITTED, category: 'resident', channel: 'self', attestation: true };
+
+  /** What `DeclarationSchema` returns for `raw`, or `undefined` when it rejects it. */
+  function declarationByZod(raw: unknown): unknown {
+    const parsed = DeclarationSchema.safeParse(raw);
+    return parsed.success ? parsed.data : undefined;
+  }
+  function expectDeclarationSameAsZod(raw: unknown): void {
+    const quick = parsePlainDeclaration(raw);
+    const zod = declarationByZod(raw);
+    expect(quick).toBeDefined();
+    expect(quick).toStrictEqual(zod);
+    expect(JSON.stringify(quick)).toBe(JSON.stringify(zod));
+  }
+
+  it('accepts a plain declaration and returns what DeclarationSchema returns, defaults included, keys in its order', () => {
+    expectDeclarationSameAsZod(base);
+    expectDeclarationSameAsZod({ attestation: true, channel: 'paper-form', category: 'returnee', submittedAt: '2020-02-01T02:00:00Z', subjectId: 's', id: 'a' });
+    expectDeclarationSameAsZod({ ...base, clinical: 'suspected', feverClinicObservation: true, closeContactOfCase: false, closeContactOfFeverClinicObservee: true });
+    expectDeclarationSameAsZod({ ...base, isolationStartedAt: null, keyAreaVisits: [], keyAreaContacts: [], symptoms: [] });
+    expectDeclarationSameAsZod({ ...base, isolationStartedAt: '2020-01-30T08:00:00+08:00', symptoms: ['fever', 'fatigue', 'fever'] });
+    expectDeclarationSameAsZod({ ...base, keyAreaVisits: [{ to: '2020-01-22', from: '2020-01-20', area: '420100' }, { area: 'x', from: '2020-01-20', to: '2020-01-20' }] });
+    expectDeclarationSameAsZod({ ...base, keyAreaContacts: [{ on: '2020-01-20' }, { area: '420100', on: '2020-01-21' }] });
+  });
+
+  it('copies what it returns: the caller\'s symptom list is not shared', () => {
+    const symptoms = ['fatigue'];
+    const quick = parsePlainDeclaration({ ...base, symptoms }) as { symptoms: string[] };
+    expect(quick.symptoms).toEqual(['fatigue']);
+    expect(quick.symptoms).not.toBe(symptoms);
+  });
+
+  it('leaves to DeclarationSchema every other declaration, valid or not', () => {
+    const inherited = Object.assign(Object.create({ clinical: 'confirmed' }) as object, base);
+    const hidden = Object.defineProperty({ ...base }, 'clinical', { value: 'positive', enumerable: false });
+    const cases: [string, unknown][] = [
+      ['a proxy', { ...base, channel: 'proxy', proxy: { relation: 'child' } }],
+      ['a proxy present but undefined', { ...base, proxy: undefined }],
+      ['a visit in the wrong order', { ...base, keyAreaVisits: [{ area: '420100', from: '2020-01-22', to: '2020-01-20' }] }],
+      ['a visit on a day that does not exist', { ...base, keyAreaVisits: [{ area: '420100', from: '2020-02-30', to: '2020-03-01' }] }],
+      ['a visit with an extra key', { ...base, keyAreaVisits: [{ area: '420100', from: '2020-01-20', to: '2020-01-22', note: 'x' }] }],
+      ['a visit without an area', { ...base, keyAreaVisits: [{ area: '', from: '2020-01-20', to: '2020-01-22' }] }],
+      ['a visit that is not an object', { ...base, keyAreaVisits: ['420100'] }],
+      ['a contact with its area undefined', { ...base, keyAreaContacts: [{ on: '2020-01-20', area: undefined }] }],
+      ['a contact on no day', { ...base, keyAreaContacts: [{ on: '20 January' }] }],
+      ['a contact with an extra key', { ...base, keyAreaContacts: [{ on: '2020-01-20', at: AT }] }],
+      ['visits not a list', { ...base, keyAreaVisits: {} }],
+      ['a default present but undefined', { ...base, clinical: undefined }],
+      ['a flag present but undefined', { ...base, closeContactOfCase: undefined }],
+      ['an unknown clinical status', { ...base, clinical: 'recovered' }],
+      ['a flag as text', { ...base, feverClinicObservation: 'true' }],
+      ['an isolation without offset', { ...base, isolationStartedAt: '2020-01-30T08:00:00' }],
+      ['an isolation as a number', { ...base, isolationStartedAt: 0 }],
+      ['an unknown symptom', { ...base, symptoms: ['cough'] }],
+      ['symptoms not a list', { ...base, symptoms: 'fever' }],
+      ['an extra field', { ...base, note: 'x' }],
+      ['a __proto__ key', JSON.parse(`{"id":"a","subjectId":"s","submittedAt":"${SUBMITTED}","category":"resident","channel":"self","attestation":true,"__proto__":{}}`)],
+      ['no attestation', { ...base, attestation: undefined }],
+      ['attestation false', { ...base, attestation: false }],
+      ['an empty id', { ...base, id: '' }],
+      ['an empty subject', { ...base, subjectId: '' }],
+      ['no submittedAt', { ...base, submittedAt: undefined }],
+      ['a bad submittedAt', { ...base, submittedAt: 'yesterday' }],
+      ['an unknown category', { ...base, category: 'visitor' }],
+      ['an unknown channel', { ...base, channel: 'phone' }],
+      ['an inherited field', inherited],
+      ['a field that for…in does not list', hidden],
+      ['a null prototype', Object.assign(Object.create(null) as object, base)],
+      ['an array', [base]],
+      ['null', null],
+    ];
+    for (const [what, raw] of cases) expect(parsePlainDeclaration(raw), what).toBeUndefined();
+    expect(declarationByZod({ ...base, clinical: undefined })).toBeDefined();
+    expect(declarationByZod(inherited)).toHaveProperty('clinical', 'confirmed');
+  });
+
+  const text = fc.string({ minLength: 1, maxLength: 6 });
+  const declaration = fc.record(
+    {
+      id: text,
+      subjectId: text,
+      submittedAt: arbitraries.instantNearMidnight(),
+      category: fc.constantFrom('resident', 'arrival', 'returnee'),
+      channel: fc.constantFrom('self', 'paper-form'),
+      attestation: fc.constant(true),
+      clinical: fc.constantFrom('none', 'confirmed', 'suspected', 'positive'),
+      feverClinicObservation: fc.boolean(),
+      closeContactOfCase: fc.boolean(),
+      closeContactOfFeverClinicObservee: fc.boolean(),
+      isolationStartedAt: fc.option(arbitraries.instantNearMidnight(), { nil: null }),
+      keyAreaVisits: fc.array(
+        fc.tuple(text, fc.integer({ min: 0, max: 800 }), fc.integer({ min: 0, max: 40 })).map(([area, start, length]) => ({
+          area,
+          from: new Date(Date.UTC(2019, 0, 1 + start)).toISOString().slice(0, 10),
+          to: new Date(Date.UTC(2019, 0, 1 + start + length)).toISOString().slice(0, 10),
+        })),
+        { maxLength: 3 },
+      ),
+      keyAreaContacts: fc.array(
+        fc.record({ on: fc.integer({ min: 0, max: 800 }).map((d) => new Date(Date.UTC(2019, 0, 1 + d)).toISOString().slice(0, 10)), area: text }, { requiredKeys: ['on'], noNullPrototype: true }),
+        { maxLength: 3 },
+      ),
+      symptoms: fc.array(fc.constantFrom(...SYMPTOMS), { maxLength: 4 }),
+    },
+    { requiredKeys: ['id', 'subjectId', 'submittedAt', 'category', 'channel', 'attestation'], noNullPrototype: true },
+  ) as fc.Arbitrary<Record<string, unknown>>;
+  const key = fc.constantFrom(...Object.keys(DeclarationSchema.shape), 'note', '__proto__', 'constructor');
+  const value = fc.oneof(
+    fc.anything(),
+    fc.constantFrom<unknown>(undefined, null, '', true, false, 'none', 'confirmed', 'resident', 'self', 'proxy', { relation: 'child' }, ['fever'], ['x'], [], [{ on: '2020-01-20' }], [{ on: '2020-01-20', area: undefined }], [{ on: '2020-02-30' }], [{ area: 'a', from: '2020-01-20', to: '2020-01-19' }], [{ area: 'a', from: '2020-01-20', to: '2020-01-20' }], [{ area: '', from: '2020-01-20', to: '2020-01-21' }], SUBMITTED, '2020-02-30T09:00:00+08:00'),
+  );
+  const nearMiss = fc.tuple(declaration, fc.array(fc.tuple(key, fc.option(value, { nil: undefined }), fc.boolean()), { minLength: 1, maxLength: 3 })).map(([raw, edits]) => {
+    const copy: Record<string, unknown> = { ...raw };
+    for (const [k, v, remove] of edits) {
+      if (remove) delete copy[k];
+      else Object.defineProperty(copy, k, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+    return copy;
+  });
+
+  it('accepts every generated plain declaration, with the result DeclarationSchema gives', () => {
+    check(fc.property(declaration, (raw) => expectDeclarationSameAsZod(raw)), 'fuzz');
+  });
+
+  it('on near-misses, accepts only what DeclarationSchema accepts, with the same result; DeclarationSchema decides the rest', () => {
+    check(
+      fc.property(nearMiss, (raw) => {
+        if (parsePlainDeclaration(raw) === undefined) return;
+        expectDeclarationSameAsZod(raw);
       }),
       'fuzz',
     );

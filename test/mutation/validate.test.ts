@@ -117,6 +117,28 @@ describe('RULES §9: one id, one content', () => {
     ]);
   });
 
+  it('RULES §9: duplicates are found alike in a short history, in one of more than 16 events and in one with a correction, each against the first event of its id', () => {
+    const at = (n: number) => `2020-02-0${2 + (n % 7)}T0${n % 10}:00:00+08:00`;
+    const reading = (id: string, celsius: number, n: number) => ({ id, at: at(n), kind: 'temperature', celsius });
+    // history[3] is history[0] again: an identical duplicate, no issue.
+    const short = [reading('a', 36.5, 0), reading('b', 36.6, 1), reading('a', 36.7, 2), reading('a', 36.5, 0), reading('b', 36.8, 4), reading('a', 36.9, 5)];
+    const expected = (shift: number) => [
+      [`history[${2 + shift}].id`, 'duplicate_id', 'id "a" is also used by history[0] with different content'],
+      [`history[${4 + shift}].id`, 'duplicate_id', 'id "b" is also used by history[1] with different content'],
+      [`history[${5 + shift}].id`, 'duplicate_id', 'id "a" is also used by history[0] with different content'],
+    ];
+    expect(issues(declaration(), short)).toEqual(expected(0));
+    // The same after 20 readings of their own ids: over 16 events, and the map finds them.
+    const others = Array.from({ length: 20 }, (_, n) => reading(`o${n}`, 36.5, n));
+    const long = [...short.slice(0, 2), ...others, ...short.slice(2)];
+    expect(issues(declaration(), long)).toEqual([
+      ['history[22].id', 'duplicate_id', 'id "a" is also used by history[0] with different content'],
+      ['history[24].id', 'duplicate_id', 'id "b" is also used by history[1] with different content'],
+      ['history[25].id', 'duplicate_id', 'id "a" is also used by history[0] with different content'],
+    ]);
+    expect(issues(declaration(), [...short, correction('c1', 'b')])).toEqual(expected(0));
+  });
+
   it('RULES §9: a field set to undefined in the first copy is absent: the second copy is an ignored duplicate', () => {
     const result = safeEvaluate(declaration(), [{ ...approved, credential: undefined }, approved], NOW);
     expect(result.success).toBe(true);
