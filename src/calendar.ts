@@ -38,11 +38,8 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-/**
- * Compiles a time zone. Offsets are cached per quarter hour; a quarter hour whose two ends differ
- * holds a transition and is always computed exactly.
- */
-export function createZone(name: string): Zone {
+/** The offset (minutes) of zone `name` at an instant, cached per quarter hour (T-1). */
+function zoneOffsets(name: string): (ms: number) => number {
   const cache = new Map<number, number>();
   // `tzOffset` (@date-fns/tz 1.5) drops the sign of an offset between −01:00 and 00:00, such as
   // Monrovia's −00:44:30 before 1972: such an offset is checked against the zone's own name for it.
@@ -69,7 +66,57 @@ export function createZone(name: string): Zone {
     }
     return Number.isNaN(cached) ? exact(ms) : cached;
   };
+  return offsetAt;
+}
 
+/** Writes an instant in a zone as `formatInstant` does, the date part and the offset cached (T-2). */
+function zoneFormatter(offsetAt: (ms: number) => number): (ms: number) => string {
+  // Every result writes several instants: the date part and the offset are looked up per day and
+  // per offset. Writes exactly what `formatInstant` writes (the same three writers, any number).
+  const dates = new Map<number, string>();
+  const offsets = new Map<number, string>();
+  // The last instant written: a trail writes one instant many times in a row (resets at one instant).
+  let lastMs = Number.NaN;
+  let lastText = '';
+  const format = (ms: number): string => {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a cache; writing the instant again gives the same text
+    if (ms === lastMs) return lastText;
+    lastText = formatUncached(ms);
+    lastMs = ms;
+    return lastText;
+  };
+  const formatUncached = (ms: number): string => {
+    // An offset with seconds (local mean time, before about 1900; Monrovia until 1972) is written
+    // rounded to the minute, and the time of day is written in that same offset, so that the text
+    // reads back as exactly this instant (T-2).
+    const offset = Math.round(offsetAt(ms));
+    const local = ms + offset * MS_PER_MINUTE;
+    const day = Math.floor(local / MS_PER_DAY);
+    let date = dates.get(day);
+    // Stryker disable next-line ConditionalExpression: a cache; writing a held day again gives the same text
+    if (date === undefined) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the size limit bounds memory only
+      if (dates.size >= CACHE_LIMIT) dates.clear();
+      date = formatDay(day);
+      dates.set(day, date);
+    }
+    let suffix = offsets.get(offset);
+    // Stryker disable next-line ConditionalExpression: a cache; writing a held offset again gives the same text
+    if (suffix === undefined) {
+      suffix = formatOffset(offset);
+      offsets.set(offset, suffix);
+    }
+    return `${date}T${formatTimeOfDay(local - day * MS_PER_DAY)}${suffix}`;
+  };
+  return format;
+}
+
+/**
+ * Compiles a time zone. Offsets are cached per quarter hour; a quarter hour whose two ends differ
+ * holds a transition and is always computed exactly.
+ */
+export function createZone(name: string): Zone {
+  const offsetAt = zoneOffsets(name);
   const localOf = (ms: number): number => ms + offsetAt(ms) * MS_PER_MINUTE;
   const dayOf = (ms: number): number => Math.floor(localOf(ms) / MS_PER_DAY);
 
@@ -111,44 +158,7 @@ export function createZone(name: string): Zone {
     return lo;
   };
 
-  // Every result writes several instants: the date part and the offset are looked up per day and
-  // per offset. Writes exactly what `formatInstant` writes (the same three writers, any number).
-  const dates = new Map<number, string>();
-  const offsets = new Map<number, string>();
-  // The last instant written: a trail writes one instant many times in a row (resets at one instant).
-  let lastMs = Number.NaN;
-  let lastText = '';
-  const format = (ms: number): string => {
-    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a cache; writing the instant again gives the same text
-    if (ms === lastMs) return lastText;
-    lastText = formatUncached(ms);
-    lastMs = ms;
-    return lastText;
-  };
-  const formatUncached = (ms: number): string => {
-    // An offset with seconds (local mean time, before about 1900; Monrovia until 1972) is written
-    // rounded to the minute, and the time of day is written in that same offset, so that the text
-    // reads back as exactly this instant (T-2).
-    const offset = Math.round(offsetAt(ms));
-    const local = ms + offset * MS_PER_MINUTE;
-    const day = Math.floor(local / MS_PER_DAY);
-    let date = dates.get(day);
-    // Stryker disable next-line ConditionalExpression: a cache; writing a held day again gives the same text
-    if (date === undefined) {
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: the size limit bounds memory only
-      if (dates.size >= CACHE_LIMIT) dates.clear();
-      date = formatDay(day);
-      dates.set(day, date);
-    }
-    let suffix = offsets.get(offset);
-    // Stryker disable next-line ConditionalExpression: a cache; writing a held offset again gives the same text
-    if (suffix === undefined) {
-      suffix = formatOffset(offset);
-      offsets.set(offset, suffix);
-    }
-    return `${date}T${formatTimeOfDay(local - day * MS_PER_DAY)}${suffix}`;
-  };
-
+  const format = zoneFormatter(offsetAt);
   return { name, offsetAt, dayOf, startOfDay, wallTime, format };
 }
 
