@@ -114,6 +114,7 @@ async function main() {
 
   const started = performance.now();
   let killed = null;
+  let pendingAtKill = 0;
   const ingest = (async () => {
     for (let i = 0; i < records.length; i += 1000) await transport.publish(records.slice(i, i + 1000));
   })();
@@ -125,6 +126,8 @@ async function main() {
       // taken over by the others after the idle timeout.
       killed = workers[0];
       killed.child.kill('SIGKILL');
+      await killed.exit;
+      pendingAtKill = await transport.pendingOf(killed.name);
       const replacement = spawnOne();
       workers.push(replacement);
       await replacement.ready;
@@ -161,6 +164,7 @@ async function main() {
     people: cases.length + raw.length,
     workers: workerCount,
     killed: killed ? killed.name : null,
+    pendingAtKill,
     paths,
     workerExits: exits.map((e) => ({ name: e.name, signal: e.signal, code: e.code })),
   };

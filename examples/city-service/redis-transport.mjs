@@ -17,6 +17,7 @@
 //   deadLetter(entry, issues)                    record the entry with its issues and acknowledge it
 //   summary(subjectId)                           the stored summary, or null
 //   backlog()                                    { pending, lag, length } over every partition
+//   pendingOf(consumer)                          how many entries a consumer holds unacknowledged
 //   stats()                                      the counters the scripts keep
 //   close()
 import { createClient, defineScript } from 'redis';
@@ -305,6 +306,12 @@ export async function createRedisTransport({ url, partitions = 4, group = 'hc-wo
         lag += mine.lag ?? 0;
       }
       return { pending, lag, length };
+    },
+
+    async pendingOf(consumer) {
+      let n = 0;
+      for (const stream of streams) n += (await client.xPendingRange(stream, group, '-', '+', 100_000, { consumer })).length;
+      return n;
     },
 
     async stats() {

@@ -1,0 +1,57 @@
+import type { RedisClientType } from 'redis';
+import type { StoredState } from './advance.mjs';
+
+/** One entry of a partition stream, as a worker handles it. */
+export interface Entry {
+  stream: string;
+  id: string;
+  subjectId: string;
+  kind: string;
+  body: string;
+  redelivered: boolean;
+  deliveries: number;
+}
+/** What a worker commits for one entry. */
+export interface Change {
+  guard: string;
+  expectedVersion: string;
+  path: string;
+  declaration?: unknown;
+  event?: unknown;
+  snapshot?: unknown;
+  summary?: { colour: string; rules: string[]; releaseAt: string | null; nextChangeAt: string | null };
+  colourChange?: { from: string; since: string; rules: string[] };
+}
+/** The transport interface of the city service (redis-transport.mjs, top comment). */
+export interface Transport {
+  partitions: number;
+  group: string;
+  client: RedisClientType;
+  setup(): Promise<void>;
+  publish(records: { subjectId: string; kind: string; body: string }[]): Promise<string[]>;
+  poll(consumer: string, options?: { count?: number; blockMs?: number }): Promise<Entry[]>;
+  reclaim(consumer: string, options?: { minIdleMs?: number; count?: number }): Promise<Entry[]>;
+  load(subjectId: string, guard: string, options?: { history?: boolean }): Promise<StoredState & { version: string; colour: string | null; seen: boolean }>;
+  history(subjectId: string): Promise<Record<string, unknown>[]>;
+  ack(entry: Entry): Promise<number>;
+  commit(entry: Entry, change: Change): Promise<'applied' | 'duplicate' | 'conflict'>;
+  deadLetter(entry: Entry, issues: unknown[]): Promise<'dead-lettered' | 'duplicate'>;
+  summary(subjectId: string): Promise<{ colour: string; rules: string[]; releaseAt: string | null; nextChangeAt: string | null } | null>;
+  backlog(): Promise<{ pending: number; lag: number; length: number }>;
+  pendingOf(consumer: string): Promise<number>;
+  stats(): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
+export declare const keys: {
+  input(p: number): string;
+  person(s: string): string;
+  history(s: string): string;
+  applied(s: string): string;
+  summary(s: string): string;
+  out: string;
+  dead: string;
+  deadSeen: string;
+  stats: string;
+};
+export declare function createRedisTransport(options: { url: string; partitions?: number; group?: string; onError?: (error: Error) => void }): Promise<Transport>;
+export declare function clearService(client: RedisClientType): Promise<void>;
