@@ -26,8 +26,9 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * Starts a worker process and resolves once it reads; `exit` resolves with its counters (null
  * when it was killed).
  */
-export function startWorker({ url, name, now, partitions, minIdleMs, noop = false, batch = 64 }) {
-  const args = [WORKER, '--redis', url, '--name', name, '--now', now, '--partitions', String(partitions), '--min-idle-ms', String(minIdleMs), '--batch', String(batch)];
+export function startWorker({ url, name, now, partitions, minIdleMs, leaseMs = 2000, noop = false, batch = 64 }) {
+  const args = [WORKER, '--redis', url, '--name', name, '--now', now, '--partitions', String(partitions)];
+  args.push('--min-idle-ms', String(minIdleMs), '--lease-ms', String(leaseMs), '--batch', String(batch));
   if (noop) args.push('--noop');
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';

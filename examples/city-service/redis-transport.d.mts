@@ -29,8 +29,16 @@ export interface Transport {
   client: RedisClientType;
   setup(): Promise<void>;
   publish(records: { subjectId: string; kind: string; body: string }[]): Promise<string[]>;
-  poll(consumer: string, options?: { count?: number; blockMs?: number }): Promise<Entry[]>;
-  reclaim(consumer: string, options?: { minIdleMs?: number; count?: number }): Promise<Entry[]>;
+  lease(consumer: string, leaseMs?: number): Promise<number[]>;
+  release(consumer: string): Promise<number>;
+  poll(consumer: string, options?: { count?: number; blockMs?: number; partitions?: number[] | null }): Promise<Entry[]>;
+  reclaim(consumer: string, options?: { minIdleMs?: number; count?: number; partitions?: number[] | null }): Promise<Entry[]>;
+  loadMany(
+    requests: { subjectId: string; guards: string[] }[],
+    options?: { history?: boolean },
+  ): Promise<(StoredState & { version: string; colour: string | null; seen: Set<string> })[]>;
+  ackMany(entries: Entry[]): Promise<number>;
+  commitMany(items: { entry: Entry; change: Change }[]): Promise<('applied' | 'duplicate' | 'conflict')[]>;
   load(subjectId: string, guard: string, options?: { history?: boolean }): Promise<StoredState & { version: string; colour: string | null; seen: boolean }>;
   history(subjectId: string): Promise<Record<string, unknown>[]>;
   ack(entry: Entry): Promise<number>;
@@ -52,6 +60,8 @@ export declare const keys: {
   dead: string;
   deadSeen: string;
   stats: string;
+  workers: string;
+  lease(p: number): string;
 };
 export declare function createRedisTransport(options: { url: string; partitions?: number; group?: string; onError?: (error: Error) => void }): Promise<Transport>;
 export declare function clearService(client: RedisClientType): Promise<void>;

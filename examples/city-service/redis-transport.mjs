@@ -4,16 +4,19 @@
 // below, so that a Kafka adapter (a consumer group over partitioned topics, a transactional
 // producer writing the state topic, the output and the consumer offset at once) can follow.
 //
-// Transport interface (what worker.mjs, ingest.mjs, query.mjs and demo.mjs call):
+// Transport interface (what worker.mjs, query.mjs, demo.mjs and verify.mjs call):
 //   partitions                                   P, the number of input partitions
 //   setup()                                      create the consumer group on every partition
 //   publish(records)                             append `{ subjectId, kind, body }` records
-//   poll(consumer, { count, blockMs })           new entries for this consumer (at most `count` a partition)
-//   reclaim(consumer, { minIdleMs, count })      entries idle longer than minIdleMs, taken over (XAUTOCLAIM)
+//   lease(consumer, leaseMs), release(consumer)  the partitions this consumer owns now (renewed each call)
+//   poll(consumer, { count, blockMs, partitions }) new entries of those partitions (at most `count` each)
+//   reclaim(consumer, { minIdleMs, count, partitions }) entries idle longer than minIdleMs, taken over (XAUTOCLAIM)
 //   load(subjectId, guard, { history })          the person's stored state
+//   loadMany([{ subjectId, guards }], { history }) the same for every person of a batch, one round trip
 //   history(subjectId)                           the person's full history (every applied event)
 //   commit(entry, change)                        'applied' | 'duplicate' | 'conflict', atomically
-//   ack(entry)                                   acknowledge only (the no-op consumer of the benchmark)
+//   commitMany([{ entry, change }])              the same for a batch, one script call, a result each
+//   ack(entry), ackMany(entries)                 acknowledge only (the no-op consumer of the benchmark)
 //   deadLetter(entry, issues)                    record the entry with its issues and acknowledge it
 //   summary(subjectId)                           the stored summary, or null
 //   backlog()                                    { pending, lag, length } over every partition
@@ -34,40 +37,77 @@ export const keys = {
   dead: 'hc:dead',
   deadSeen: 'hc:dead:seen',
   stats: 'hc:stats',
+  workers: 'hc:workers',
+  lease: (p) => `hc:lease:${p}`,
 };
 
-// The one atomic step of an entry. It checks, in this order: the event id was applied already
-// (then only acknowledge: a redelivered entry changes nothing), the person's state is still the
-// version the worker read (else 'conflict': another worker moved it, read it again), and only then
-// writes the new state, the history, the summary and the colour change, marks the event id
-// applied and acknowledges the entry. Nothing is ever half done.
+// The atomic step of a batch of entries, each checked on its own, in order: the event id was
+// applied already (then only acknowledge: a redelivered entry changes nothing), the person's state
+// is still the version the worker read (else 'conflict': another worker moved it, the worker reads
+// it again), and only then the new state, the history, the summary and the colour change are
+// written, the event id marked applied and the entry acknowledged. A script runs alone on the
+// server, so nothing is ever half done; one call per batch keeps the round trips off the rate.
+// After a conflict, the person's later entries of the batch (computed on top of the refused one)
+// are refused too.
+//
+// KEYS: hc:out, hc:stats, then per item: person, history, applied, summary, input stream.
+// ARGV: group, then per item 14 fields: entry id, guard, expected version, expects-new, declaration,
+// event, snapshot, summary, colour, previous colour (when it changed), since, subject, rules, path.
 const COMMIT = `
-if redis.call('SISMEMBER', KEYS[3], ARGV[3]) == 1 then
-  redis.call('XACK', KEYS[6], ARGV[1], ARGV[2])
-  redis.call('HINCRBY', KEYS[7], 'duplicates', 1)
-  return 'duplicate'
+local group = ARGV[1]
+local failed = {}
+local results = {}
+local applied, duplicates, changes = 0, 0, 0
+local paths = {}
+local n = (#KEYS - 2) / 5
+for i = 1, n do
+  local k = 2 + (i - 1) * 5
+  local a = 1 + (i - 1) * 14
+  local person, history, seen, summary, stream = KEYS[k + 1], KEYS[k + 2], KEYS[k + 3], KEYS[k + 4], KEYS[k + 5]
+  local entry, guard, expected, expectNew = ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4]
+  if failed[person] then
+    results[i] = 'conflict'
+  elseif redis.call('SISMEMBER', seen, guard) == 1 then
+    redis.call('XACK', stream, group, entry)
+    duplicates = duplicates + 1
+    results[i] = 'duplicate'
+    -- The worker computed what follows on a state without this event: read again.
+    if expectNew == '1' then failed[person] = true end
+  else
+    local version = redis.call('HGET', person, 'version') or '0'
+    if version ~= expected or expectNew ~= '1' then
+      failed[person] = true
+      results[i] = 'conflict'
+    else
+      redis.call('HSET', person, 'version', tostring(tonumber(version) + 1))
+      local declaration, event, snapshot, summaryJson, colour = ARGV[a + 5], ARGV[a + 6], ARGV[a + 7], ARGV[a + 8], ARGV[a + 9]
+      if declaration ~= '' then redis.call('HSET', person, 'declaration', declaration) end
+      if event ~= '' then redis.call('RPUSH', history, event) end
+      if snapshot ~= '' then redis.call('HSET', person, 'snapshot', snapshot) else redis.call('HDEL', person, 'snapshot') end
+      if summaryJson ~= '' then
+        redis.call('SET', summary, summaryJson)
+        redis.call('HSET', person, 'colour', colour)
+      end
+      local from = ARGV[a + 10]
+      if from ~= '' then
+        redis.call('XADD', KEYS[1], '*', 'subject', ARGV[a + 12], 'from', from, 'to', colour, 'since', ARGV[a + 11],
+          'rules', ARGV[a + 13], 'stream', stream, 'entry', entry)
+        changes = changes + 1
+      end
+      redis.call('SADD', seen, guard)
+      redis.call('XACK', stream, group, entry)
+      applied = applied + 1
+      local path = 'path:' .. ARGV[a + 14]
+      paths[path] = (paths[path] or 0) + 1
+      results[i] = 'applied'
+    end
+  end
 end
-local version = redis.call('HGET', KEYS[1], 'version')
-if not version then version = '0' end
-if version ~= ARGV[4] then return 'conflict' end
-redis.call('HSET', KEYS[1], 'version', tostring(tonumber(version) + 1))
-if ARGV[5] ~= '' then redis.call('HSET', KEYS[1], 'declaration', ARGV[5]) end
-if ARGV[6] ~= '' then redis.call('RPUSH', KEYS[2], ARGV[6]) end
-if ARGV[7] ~= '' then redis.call('HSET', KEYS[1], 'snapshot', ARGV[7]) else redis.call('HDEL', KEYS[1], 'snapshot') end
-if ARGV[8] ~= '' then
-  redis.call('SET', KEYS[4], ARGV[8])
-  redis.call('HSET', KEYS[1], 'colour', ARGV[9])
-end
-if ARGV[10] ~= '' then
-  redis.call('XADD', KEYS[5], '*', 'subject', ARGV[12], 'from', ARGV[10], 'to', ARGV[9], 'since', ARGV[11],
-    'rules', ARGV[13], 'stream', KEYS[6], 'entry', ARGV[2])
-  redis.call('HINCRBY', KEYS[7], 'colourChanges', 1)
-end
-redis.call('SADD', KEYS[3], ARGV[3])
-redis.call('XACK', KEYS[6], ARGV[1], ARGV[2])
-redis.call('HINCRBY', KEYS[7], 'applied', 1)
-redis.call('HINCRBY', KEYS[7], 'path:' .. ARGV[14], 1)
-return 'applied'
+if applied > 0 then redis.call('HINCRBY', KEYS[2], 'applied', applied) end
+if duplicates > 0 then redis.call('HINCRBY', KEYS[2], 'duplicates', duplicates) end
+if changes > 0 then redis.call('HINCRBY', KEYS[2], 'colourChanges', changes) end
+for path, count in pairs(paths) do redis.call('HINCRBY', KEYS[2], path, count) end
+return results
 `;
 
 // A poison entry: recorded once in the dead-letter stream with its issues, then acknowledged, so
@@ -85,25 +125,96 @@ redis.call('XACK', KEYS[3], ARGV[1], ARGV[2])
 return first
 `;
 
-// The person's state in one round trip: version, declaration, snapshot, colour, whether the event
-// id was applied, and (when asked) the whole history.
+// The state of every person of a batch in one round trip: per person, version, declaration,
+// snapshot, colour, which of the batch's event ids were applied already, and (when asked) the
+// whole history. KEYS: per person, person, history, applied. ARGV: with-history, then per person
+// the number of its guards followed by them.
 const LOAD = `
-local f = redis.call('HMGET', KEYS[1], 'version', 'declaration', 'snapshot', 'colour')
 local out = {}
-for i = 1, 4 do out[i] = f[i] or '' end
-out[5] = tostring(redis.call('SISMEMBER', KEYS[3], ARGV[1]))
-if ARGV[2] == '1' then
-  local h = redis.call('LRANGE', KEYS[2], 0, -1)
-  for i = 1, #h do out[5 + i] = h[i] end
+local a = 2
+for i = 1, #KEYS / 3 do
+  local k = (i - 1) * 3
+  local f = redis.call('HMGET', KEYS[k + 1], 'version', 'declaration', 'snapshot', 'colour')
+  local one = {}
+  for j = 1, 4 do one[j] = f[j] or '' end
+  local count = tonumber(ARGV[a])
+  local seen = ''
+  for g = 1, count do seen = seen .. redis.call('SISMEMBER', KEYS[k + 3], ARGV[a + g]) end
+  a = a + count + 1
+  one[5] = seen
+  if ARGV[1] == '1' then
+    local h = redis.call('LRANGE', KEYS[k + 2], 0, -1)
+    for j = 1, #h do one[5 + j] = h[j] end
+  end
+  out[i] = one
 end
 return out
 `;
 
+// Partition leases, so that one person's entries are handled by one worker at a time (the way a
+// Kafka consumer group assigns partitions): every worker beats its heart into hc:workers, keeps
+// its fair share ceil(P / live workers) of the partitions as leases that expire unless renewed,
+// gives back what is over its share (a worker joined), and takes free ones (a worker left or
+// died: its leases lapse after the lease time). The server's clock decides, not the workers'.
+// KEYS: hc:workers, then the lease key of every partition. ARGV: consumer, lease time in ms.
+const LEASE = `
+local me, ttl = ARGV[1], tonumber(ARGV[2])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZADD', KEYS[1], now, me)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - ttl)
+local partitions = #KEYS - 1
+local share = math.ceil(partitions / redis.call('ZCARD', KEYS[1]))
+local owned = {}
+for p = 1, partitions do
+  if redis.call('GET', KEYS[p + 1]) == me then
+    if #owned < share then
+      redis.call('PEXPIRE', KEYS[p + 1], ttl)
+      owned[#owned + 1] = p - 1
+    else
+      redis.call('DEL', KEYS[p + 1])
+    end
+  end
+end
+for p = 1, partitions do
+  if #owned >= share then break end
+  if redis.call('SET', KEYS[p + 1], me, 'NX', 'PX', ttl) then owned[#owned + 1] = p - 1 end
+end
+return owned
+`;
+
+// A worker that stops gives its leases back at once instead of letting them lapse.
+const RELEASE = `
+redis.call('ZREM', KEYS[1], ARGV[1])
+for p = 2, #KEYS do
+  if redis.call('GET', KEYS[p]) == ARGV[1] then redis.call('DEL', KEYS[p]) end
+end
+return 1
+`;
+
 const scripts = {
+  hcLease: defineScript({
+    SCRIPT: LEASE,
+    parseCommand(parser, keyList, args) {
+      parser.push(String(keyList.length));
+      for (const key of keyList) parser.pushKey(key);
+      for (const arg of args) parser.push(arg);
+    },
+    transformReply: (reply) => reply,
+  }),
+  hcRelease: defineScript({
+    SCRIPT: RELEASE,
+    parseCommand(parser, keyList, args) {
+      parser.push(String(keyList.length));
+      for (const key of keyList) parser.pushKey(key);
+      for (const arg of args) parser.push(arg);
+    },
+    transformReply: (reply) => reply,
+  }),
   hcCommit: defineScript({
     SCRIPT: COMMIT,
-    NUMBER_OF_KEYS: 7,
     parseCommand(parser, keyList, args) {
+      parser.push(String(keyList.length));
       for (const key of keyList) parser.pushKey(key);
       for (const arg of args) parser.push(arg);
     },
@@ -120,8 +231,8 @@ const scripts = {
   }),
   hcLoad: defineScript({
     SCRIPT: LOAD,
-    NUMBER_OF_KEYS: 3,
     parseCommand(parser, keyList, args) {
+      parser.push(String(keyList.length));
       for (const key of keyList) parser.pushKey(key);
       for (const arg of args) parser.push(arg);
     },
@@ -205,19 +316,29 @@ export async function createRedisTransport({ url, partitions = 4, group = 'hc-wo
       );
     },
 
-    async poll(consumer, { count = 64, blockMs = 500 } = {}) {
+    async lease(consumer, leaseMs = 2000) {
+      return client.hcLease([keys.workers, ...streams.map((_, p) => keys.lease(p))], [consumer, String(leaseMs)]);
+    },
+
+    async release(consumer) {
+      return client.hcRelease([keys.workers, ...streams.map((_, p) => keys.lease(p))], [consumer]);
+    },
+
+    async poll(consumer, { count = 64, blockMs = 500, partitions: only = null } = {}) {
       reader ??= await connect(url, onError);
+      const chosen = only === null ? streams : only.map((p) => streams[p]);
+      if (chosen.length === 0) return [];
       const reply = await withGroup(() =>
-        reader.xReadGroup(group, consumer, streams.map((key) => ({ key, id: '>' })), { COUNT: count, BLOCK: blockMs }),
+        reader.xReadGroup(group, consumer, chosen.map((key) => ({ key, id: '>' })), { COUNT: count, BLOCK: blockMs }),
       );
       const entries = [];
       for (const { name, messages } of reply ?? []) for (const message of messages) entries.push(toEntry(name, message, false));
       return entries;
     },
 
-    async reclaim(consumer, { minIdleMs = 5000, count = 64 } = {}) {
+    async reclaim(consumer, { minIdleMs = 5000, count = 64, partitions: only = null } = {}) {
       const entries = [];
-      for (const stream of streams) {
+      for (const stream of only === null ? streams : only.map((p) => streams[p])) {
         const claimed = await withGroup(() => client.xAutoClaim(stream, group, consumer, minIdleMs, cursors.get(stream), { COUNT: count }));
         cursors.set(stream, claimed.nextId);
         const messages = claimed.messages.filter((m) => m !== null && m.message !== null);
@@ -232,36 +353,64 @@ export async function createRedisTransport({ url, partitions = 4, group = 'hc-wo
       return entries;
     },
 
-    async load(subjectId, guard, { history = true } = {}) {
-      const reply = await client.hcLoad([keys.person(subjectId), keys.history(subjectId), keys.applied(subjectId)], [guard, history ? '1' : '0']);
-      const [version, declaration, snapshot, colour, seen, ...events] = reply;
-      return {
-        version: version === '' ? '0' : version,
-        declaration: declaration === '' ? null : JSON.parse(declaration),
-        snapshot: snapshot === '' ? null : JSON.parse(snapshot),
-        colour: colour === '' ? null : colour,
-        seen: seen === '1',
-        history: history ? events.map((e) => JSON.parse(e)) : null,
-      };
+    async loadMany(requests, { history = true } = {}) {
+      const keyList = [];
+      const args = [history ? '1' : '0'];
+      for (const { subjectId, guards } of requests) {
+        keyList.push(keys.person(subjectId), keys.history(subjectId), keys.applied(subjectId));
+        args.push(String(guards.length), ...guards);
+      }
+      const reply = await client.hcLoad(keyList, args);
+      return requests.map(({ guards }, i) => {
+        const [version, declaration, snapshot, colour, seen, ...events] = reply[i];
+        return {
+          version: version === '' ? '0' : version,
+          declaration: declaration === '' ? null : JSON.parse(declaration),
+          snapshot: snapshot === '' ? null : JSON.parse(snapshot),
+          colour: colour === '' ? null : colour,
+          seen: new Set(guards.filter((_, g) => seen[g] === '1')),
+          history: history ? events.map((e) => JSON.parse(e)) : null,
+        };
+      });
+    },
+
+    async load(subjectId, guard, options = {}) {
+      const [state] = await this.loadMany([{ subjectId, guards: [guard] }], options);
+      return { ...state, seen: state.seen.has(guard) };
     },
 
     async ack(entry) {
       return client.xAck(entry.stream, group, entry.id);
     },
 
+    async ackMany(entries) {
+      const byStream = new Map();
+      for (const entry of entries) {
+        const ids = byStream.get(entry.stream);
+        if (ids) ids.push(entry.id);
+        else byStream.set(entry.stream, [entry.id]);
+      }
+      let acked = 0;
+      for (const [stream, ids] of byStream) acked += await client.xAck(stream, group, ids);
+      return acked;
+    },
+
     async history(subjectId) {
       return (await client.lRange(keys.history(subjectId), 0, -1)).map((e) => JSON.parse(e));
     },
 
-    async commit(entry, change) {
-      const s = entry.subjectId;
-      return client.hcCommit(
-        [keys.person(s), keys.history(s), keys.applied(s), keys.summary(s), keys.out, entry.stream, keys.stats],
-        [
-          group,
+    async commitMany(items) {
+      if (items.length === 0) return [];
+      const keyList = [keys.out, keys.stats];
+      const args = [group];
+      for (const { entry, change } of items) {
+        const s = entry.subjectId;
+        keyList.push(keys.person(s), keys.history(s), keys.applied(s), keys.summary(s), entry.stream);
+        args.push(
           entry.id,
           change.guard,
           change.expectedVersion,
+          change.path === 'duplicate' ? '0' : '1',
           change.declaration ? JSON.stringify(change.declaration) : '',
           change.event ? JSON.stringify(change.event) : '',
           change.snapshot ? JSON.stringify(change.snapshot) : '',
@@ -272,8 +421,14 @@ export async function createRedisTransport({ url, partitions = 4, group = 'hc-wo
           s,
           change.colourChange ? change.colourChange.rules.join(',') : '',
           change.path,
-        ],
-      );
+        );
+      }
+      return client.hcCommit(keyList, args);
+    },
+
+    async commit(entry, change) {
+      const [result] = await this.commitMany([{ entry, change }]);
+      return result;
     },
 
     async deadLetter(entry, issues) {

@@ -11,6 +11,7 @@ export interface WorkerCounts {
   deadLettered: number;
   errors: number;
   paths: Record<string, number>;
+  partitions: number[];
 }
 export declare function runWorker(options: {
   transport: Transport;
@@ -21,6 +22,7 @@ export declare function runWorker(options: {
   blockMs?: number;
   minIdleMs?: number;
   maxDeliveries?: number;
+  leaseMs?: number;
   noop?: boolean;
   log?: (line: string) => void;
 }): { counts: WorkerCounts; done: Promise<WorkerCounts>; stop(): Promise<WorkerCounts> };

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// A worker of the city service: one consumer of the group, reading every partition stream. For
-// each entry it loads the person's state, advances it (advance.mjs), and commits the new state,
-// the summary, the colour change and the acknowledgement in one atomic step guarded by the event
-// id. Entries another consumer left pending longer than the idle timeout are taken over
+// A worker of the city service: one consumer of the group, reading the partition streams it
+// leases (its fair share; a person's entries are thus handled by one worker at a time). For each
+// entry it loads the person's state, advances it (advance.mjs), and commits the new state, the
+// summary, the colour change and the acknowledgement in one atomic step guarded by the event id. Entries another consumer left pending longer than the idle timeout are taken over
 // (XAUTOCLAIM). SIGTERM stops it after the batch in hand; it then prints its counters as JSON.
 //
 //   node examples/city-service/worker.mjs --redis redis://127.0.0.1:6379 --name w1 --now INSTANT
-//     [--partitions 4] [--min-idle-ms 5000] [--batch 64] [--noop]
+//     [--partitions 4] [--min-idle-ms 5000] [--lease-ms 2000] [--batch 64] [--noop]
 //
 // --noop reads and acknowledges entries without evaluating anything: the transport's own cost,
 // the baseline of bench/city-service.mjs.
@@ -53,6 +53,7 @@ function parseEntry(entry) {
  * @param {number} [options.batch] - entries per partition per read
  * @param {number} [options.minIdleMs] - idle time after which another consumer's pending entry is taken over
  * @param {number} [options.maxDeliveries] - deliveries after which an entry is dead-lettered
+ * @param {number} [options.leaseMs] - how long a partition stays leased to a worker that stopped renewing it
  * @param {boolean} [options.noop] - acknowledge without evaluating (the transport baseline)
  * @param {(line: string) => void} [options.log]
  */
@@ -65,112 +66,144 @@ export function runWorker({
   blockMs = 200,
   minIdleMs = 5000,
   maxDeliveries = 5,
+  leaseMs = 2000,
   noop = false,
   log = () => {},
 }) {
-  const counts = { read: 0, redelivered: 0, applied: 0, duplicates: 0, conflicts: 0, deadLettered: 0, errors: 0, paths: {} };
+  const counts = { read: 0, redelivered: 0, applied: 0, duplicates: 0, conflicts: 0, deadLettered: 0, errors: 0, paths: {}, partitions: [] };
   let stopping = false;
   // Without snapshots every step needs the history: fetch it with the state, in the same round trip.
   const prefetchHistory = typeof engine.resume !== 'function';
 
-  async function processEntry(entry) {
-    if (noop) {
-      await transport.ack(entry);
-      counts.applied++;
-      return;
-    }
-    const parsed = parseEntry(entry);
-    if (parsed.issues) {
-      counts.deadLettered++;
-      await transport.deadLetter(entry, parsed.issues);
-      return;
-    }
-    if (entry.deliveries > maxDeliveries) {
-      // Whatever this entry does to the workers that take it, it stops here.
-      counts.deadLettered++;
-      await transport.deadLetter(entry, [{ path: [], code: 'max_deliveries', message: `delivered ${entry.deliveries} times` }]);
-      return;
-    }
-    for (let attempt = 0; ; attempt++) {
-      const stored = await transport.load(entry.subjectId, parsed.guard, { history: prefetchHistory });
-      const commit = { guard: parsed.guard, expectedVersion: stored.version, path: 'duplicate' };
-      if (!stored.seen) {
-        const next = await advance(engine, stored, parsed.change, now, () => transport.history(entry.subjectId));
-        if (!next.ok) {
-          counts.deadLettered++;
-          await transport.deadLetter(entry, next.issues);
-          return;
-        }
-        commit.path = next.path;
-        if (parsed.change.declaration) commit.declaration = parsed.change.declaration;
-        if (parsed.change.event) commit.event = parsed.change.event;
-        commit.snapshot = next.snapshot;
-        if (next.assessment) {
-          commit.summary = summaryOf(next.assessment);
-          if (commit.summary.colour !== stored.colour) {
-            commit.colourChange = { from: stored.colour ?? 'none', since: next.assessment.since ?? '', rules: commit.summary.rules };
-          }
-        }
-      }
-      const result = await transport.commit(entry, commit);
-      if (result === 'conflict') {
-        // Another worker changed this person between the read and the commit: read it again.
-        counts.conflicts++;
-        if (attempt > 50) throw new Error(`entry ${entry.stream}/${entry.id}: too many conflicts`);
-        continue;
-      }
-      if (result === 'duplicate') counts.duplicates++;
-      else {
-        counts.applied++;
-        counts.paths[commit.path] = (counts.paths[commit.path] ?? 0) + 1;
-      }
-      return;
-    }
+  async function deadLetter(entry, issues) {
+    counts.deadLettered++;
+    await transport.deadLetter(entry, issues);
   }
 
-  // One person's entries in their order; different people at once (their commands share the
-  // connection's pipeline, which is where the throughput comes from).
+  /**
+   * One batch: every person's state in one read, their entries advanced in memory in the order
+   * of their stream, every result committed in one atomic script call. The entries refused with
+   * 'conflict' (another worker moved the person in between) go round again from a fresh read.
+   */
   async function processBatch(entries) {
-    const bySubject = new Map();
-    for (const entry of entries) {
-      const list = bySubject.get(entry.subjectId);
-      if (list) list.push(entry);
-      else bySubject.set(entry.subjectId, [entry]);
+    if (noop) {
+      await transport.ackMany(entries);
+      counts.applied += entries.length;
+      return;
     }
-    await Promise.all(
-      [...bySubject.values()].map(async (list) => {
-        for (const entry of list) {
-          try {
-            await processEntry(entry);
-          } catch (error) {
-            // Left pending: after the idle timeout it is taken over (by this worker or another).
-            counts.errors++;
-            log(`${name}: ${entry.stream}/${entry.id}: ${error.message}`);
+    let work = new Map();
+    for (const entry of entries) {
+      const parsed = parseEntry(entry);
+      if (parsed.issues) await deadLetter(entry, parsed.issues);
+      // Whatever this entry does to the workers that take it, it stops here.
+      else if (entry.deliveries > maxDeliveries) await deadLetter(entry, [{ path: [], code: 'max_deliveries', message: `delivered ${entry.deliveries} times` }]);
+      else {
+        const list = work.get(entry.subjectId);
+        if (list) list.push({ entry, ...parsed });
+        else work.set(entry.subjectId, [{ entry, ...parsed }]);
+      }
+    }
+    for (let attempt = 0; work.size > 0; attempt++) {
+      if (attempt > 50) throw new Error(`too many conflicts on ${[...work.keys()].slice(0, 3).join(', ')}`);
+      const subjects = [...work.keys()];
+      const states = await transport.loadMany(
+        subjects.map((subjectId) => ({ subjectId, guards: work.get(subjectId).map((w) => w.guard) })),
+        { history: prefetchHistory },
+      );
+      const items = [];
+      for (const [i, subjectId] of subjects.entries()) {
+        const state = states[i];
+        // Events of this batch not committed yet, for a history read from Redis (the resume path).
+        const added = [];
+        const loadHistory = async () => [...(await transport.history(subjectId)), ...added];
+        for (const { entry, change, guard } of work.get(subjectId)) {
+          const commit = { guard, expectedVersion: state.version, path: 'duplicate' };
+          if (!state.seen.has(guard)) {
+            const next = await advance(engine, state, change, now, loadHistory);
+            if (!next.ok) {
+              await deadLetter(entry, next.issues);
+              continue;
+            }
+            commit.path = next.path;
+            if (change.declaration) commit.declaration = change.declaration;
+            if (change.event) commit.event = change.event;
+            commit.snapshot = next.snapshot;
+            if (next.assessment) {
+              commit.summary = summaryOf(next.assessment);
+              if (commit.summary.colour !== state.colour) {
+                commit.colourChange = { from: state.colour ?? 'none', since: next.assessment.since ?? '', rules: commit.summary.rules };
+              }
+            }
+            // The person as this commit leaves them: the next entry of theirs builds on it.
+            state.version = String(Number(state.version) + 1);
+            if (change.declaration) state.declaration = change.declaration;
+            if (change.event && state.history) state.history = [...state.history, change.event];
+            else if (change.event) added.push(change.event);
+            state.snapshot = next.snapshot;
+            if (commit.summary) state.colour = commit.summary.colour;
+            state.seen.add(guard);
           }
+          items.push({ entry, change: commit, subjectId, work: { entry, change, guard } });
         }
-      }),
-    );
+      }
+      const results = await transport.commitMany(items);
+      const again = new Map();
+      results.forEach((result, i) => {
+        const item = items[i];
+        if (result === 'conflict') {
+          counts.conflicts++;
+          const list = again.get(item.subjectId);
+          if (list) list.push(item.work);
+          else again.set(item.subjectId, [item.work]);
+        } else if (result === 'duplicate') counts.duplicates++;
+        else {
+          counts.applied++;
+          counts.paths[item.change.path] = (counts.paths[item.change.path] ?? 0) + 1;
+        }
+      });
+      work = again;
+    }
   }
 
   const done = (async () => {
     let lastReclaim = 0;
+    let lastLease = 0;
+    let owned = [];
     while (!stopping) {
       try {
+        if (Date.now() - lastLease >= leaseMs / 4) {
+          owned = await transport.lease(name, leaseMs);
+          lastLease = Date.now();
+          counts.partitions = owned;
+        }
+        if (owned.length === 0) {
+          // More workers than partitions: this one waits for a partition to become free.
+          await sleep(blockMs);
+          continue;
+        }
         let entries = [];
         if (Date.now() - lastReclaim >= Math.min(1000, minIdleMs)) {
           lastReclaim = Date.now();
-          entries = await transport.reclaim(name, { minIdleMs, count: batch });
+          entries = await transport.reclaim(name, { minIdleMs, count: batch, partitions: owned });
           counts.redelivered += entries.length;
         }
-        if (entries.length === 0) entries = await transport.poll(name, { count: batch, blockMs });
+        if (entries.length === 0) entries = await transport.poll(name, { count: batch, blockMs, partitions: owned });
         counts.read += entries.length;
+        // An error leaves the batch's unacknowledged entries pending: after the idle timeout they
+        // are taken over (by this worker or another).
         if (entries.length > 0) await processBatch(entries);
       } catch (error) {
         // Redis restarting or unreachable: the clients reconnect by themselves; wait and go on.
         counts.errors++;
         log(`${name}: ${error.message}`);
         await sleep(100);
+        lastLease = 0;
       }
+    }
+    try {
+      await transport.release(name);
+    } catch {
+      // Unreachable: the leases lapse by themselves.
     }
     return counts;
   })();
@@ -193,6 +226,7 @@ async function main() {
       now: { type: 'string' },
       partitions: { type: 'string', default: '4' },
       'min-idle-ms': { type: 'string', default: '5000' },
+      'lease-ms': { type: 'string', default: '2000' },
       batch: { type: 'string', default: '64' },
       noop: { type: 'boolean', default: false },
     },
@@ -207,6 +241,7 @@ async function main() {
     now,
     batch: Number(values.batch),
     minIdleMs: Number(values['min-idle-ms']),
+    leaseMs: Number(values['lease-ms']),
     noop: values.noop,
     log,
   });

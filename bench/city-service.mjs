@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// Throughput of the city service (examples/city-service) against the transport alone, side by side
+// in one run: the same entries, pre-loaded into the same partition streams, drained by 2 worker
+// processes of the service (load the person, evaluate, commit state + output + XACK atomically)
+// and by 2 no-op consumers of the same group code (read, XACK each entry, nothing else). The two
+// alternate, round after round; the ratio is the median of the per-round ratios.
+// Target (docs/performance.md): the service keeps at least half the no-op consumer's rate.
+//
+//   node bench/city-service.mjs [--redis URL] [--people 20000] [--events 150000] [--workers 2]
+//     [--rounds 3] [--partitions 4] [--ci]
+//
+// Without --redis it starts its own redis-server (Debian's) on a free port, without persistence.
+// --ci exits 1 when the target is missed.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startWorker, waitDrained } from '../examples/city-service/demo.mjs';
+import { population } from '../examples/city-service/population.mjs';
+import { clearService, createRedisTransport, keys } from '../examples/city-service/redis-transport.mjs';
+
+const { values } = parseArgs({
+  options: {
+    redis: { type: 'string' },
+    people: { type: 'string', default: '20000' },
+    events: { type: 'string', default: '150000' },
+    workers: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '3' },
+    partitions: { type: 'string', default: '4' },
+    ci: { type: 'boolean', default: false },
+  },
+});
+const NOW = '2020-03-20T12:00:00+08:00';
+const TARGET = 0.5;
+const partitions = Number(values.partitions);
+const workerCount = Number(values.workers);
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function ownServer() {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'hc-bench-redis-'));
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    let log = '';
+    const timer = setTimeout(() => reject(new Error('redis-server did not start within 10 s')), 10_000);
+    child.stdout.on('data', (chunk) => {
+      log += chunk;
+      if (log.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
+  });
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async stop() {
+      const ended = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await ended;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const server = values.redis ? { url: values.redis, stop: async () => {} } : await ownServer();
+const { records } = population({ people: Number(values.people), events: Number(values.events), seed: 2020, now: NOW });
+const transport = await createRedisTransport({ url: server.url, partitions });
+
+/** One timed drain of the pre-loaded streams by `workerCount` processes; events per second. */
+async function drainOnce(noop) {
+  await clearService(transport.client);
+  for (let i = 0; i < records.length; i += 2000) await transport.publish(records.slice(i, i + 2000));
+  // The gate: the group starts at the end of the pre-loaded streams, so the workers see nothing
+  // until every one of them holds its share of the partitions; then the group is moved back to
+  // the start and the clock starts. Neither process start-up nor the lease hand-over is timed.
+  for (let p = 0; p < partitions; p++) await transport.client.xGroupCreate(keys.input(p), transport.group, '$');
+  const workers = Array.from({ length: workerCount }, (_, i) => startWorker({ url: server.url, name: `${noop ? 'noop' : 'svc'}${i + 1}`, now: NOW, partitions, minIdleMs: 5000, noop }));
+  await Promise.all(workers.map((w) => w.ready));
+  const share = Math.ceil(partitions / workerCount);
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) {
+    const owners = await Promise.all(Array.from({ length: partitions }, (_, p) => transport.client.get(keys.lease(p))));
+    const held = new Map();
+    for (const owner of owners) if (owner !== null) held.set(owner, (held.get(owner) ?? 0) + 1);
+    if (held.size === Math.min(workerCount, partitions) && [...held.values()].every((n) => n <= share) && owners.every((o) => o !== null)) break;
+  }
+  for (let p = 0; p < partitions; p++) await transport.client.xGroupSetId(keys.input(p), transport.group, '0');
+  const started = performance.now();
+  const drained = await waitDrained(transport, records.length, 600_000);
+  const seconds = (performance.now() - started) / 1000;
+  for (const w of workers) w.child.kill('SIGTERM');
+  await Promise.all(workers.map((w) => w.exit));
+  if (!drained) throw new Error(`${noop ? 'no-op' : 'service'} did not drain the streams`);
+  const stats = await transport.stats();
+  if (!noop && (stats.applied ?? 0) + (stats.deadLettered ?? 0) !== records.length) throw new Error(`the service processed ${stats.applied} of ${records.length}`);
+  return records.length / seconds;
+}
+
+const rounds = [];
+for (let round = 0; round < Number(values.rounds); round++) {
+  // Alternate which side goes first, so that neither always runs on a warmer (or busier) machine.
+  const order = round % 2 === 0 ? [true, false] : [false, true];
+  const rate = {};
+  for (const noop of order) rate[noop ? 'noop' : 'service'] = await drainOnce(noop);
+  rounds.push({ noop: Math.round(rate.noop), service: Math.round(rate.service), ratio: Math.round((rate.service / rate.noop) * 1000) / 1000 });
+  process.stderr.write(`round ${round + 1}: ${JSON.stringify(rounds.at(-1))}\n`);
+}
+await transport.close();
+await server.stop();
+
+const result = {
+  events: records.length,
+  workers: workerCount,
+  partitions,
+  noopEventsPerSecond: median(rounds.map((r) => r.noop)),
+  serviceEventsPerSecond: median(rounds.map((r) => r.service)),
+  ratio: median(rounds.map((r) => r.ratio)),
+  target: TARGET,
+  rounds,
+};
+process.stdout.write(`${JSON.stringify(result)}\n`);
+if (values.ci && result.ratio < TARGET) {
+  process.stderr.write(`the service keeps ${result.ratio} of the no-op consumer's rate, under the target ${TARGET}\n`);
+  process.exitCode = 1;
+}
