@@ -2,8 +2,11 @@
 // Throughput of the city service (examples/city-service) against the transport alone, side by side
 // in one run: the same entries, pre-loaded into the same partition streams, drained by 2 worker
 // processes of the service (load the person, evaluate, commit state + output + XACK atomically)
-// and by 2 no-op consumers of the same group code (read, XACK each entry, nothing else). The two
-// alternate, round after round; the ratio is the median of the per-round ratios.
+// and by 2 no-op consumers of the same group code (read and acknowledge, nothing else: one XACK
+// per partition and batch, and, as a second baseline, one XACK per entry). The sides take turns,
+// round after round; a ratio is the median of the per-round ratios. Each side is timed on the
+// wall clock and also counted in CPU seconds (the workers' own, start-up left out, plus Redis's
+// from INFO cpu), which other jobs on a shared machine do not stretch.
 // Target (docs/performance.md): the service keeps at least half the no-op consumer's rate.
 //
 //   node bench/city-service.mjs [--redis URL] [--people 20000] [--events 150000] [--workers 2]
@@ -85,14 +88,15 @@ const { records } = population({ people: Number(values.people), events: Number(v
 const transport = await createRedisTransport({ url: server.url, partitions });
 
 /** One timed drain of the pre-loaded streams by `workerCount` processes; events per second. */
-async function drainOnce(noop) {
+async function drainOnce(side) {
+  const noop = side === 'service' ? false : side === 'noop' ? true : 'each';
   await clearService(transport.client);
   for (let i = 0; i < records.length; i += 2000) await transport.publish(records.slice(i, i + 2000));
   // The gate: the group starts at the end of the pre-loaded streams, so the workers see nothing
   // until every one of them holds its share of the partitions; then the group is moved back to
   // the start and the clock starts. Neither process start-up nor the lease hand-over is timed.
   for (let p = 0; p < partitions; p++) await transport.client.xGroupCreate(keys.input(p), transport.group, '$');
-  const workers = Array.from({ length: workerCount }, (_, i) => startWorker({ url: server.url, name: `${noop ? 'noop' : 'svc'}${i + 1}`, now: NOW, partitions, minIdleMs: 5000, noop }));
+  const workers = Array.from({ length: workerCount }, (_, i) => startWorker({ url: server.url, name: `${side}${i + 1}`, now: NOW, partitions, minIdleMs: 5000, noop }));
   await Promise.all(workers.map((w) => w.ready));
   const share = Math.ceil(partitions / workerCount);
   for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) {
@@ -101,25 +105,53 @@ async function drainOnce(noop) {
     for (const owner of owners) if (owner !== null) held.set(owner, (held.get(owner) ?? 0) + 1);
     if (held.size === Math.min(workerCount, partitions) && [...held.values()].every((n) => n <= share) && owners.every((o) => o !== null)) break;
   }
+  const redisCpu = async () => {
+    const info = await transport.client.info('cpu');
+    const read = (name) => Number(new RegExp(`${name}:([0-9.]+)`).exec(info)?.[1] ?? 0);
+    return read('used_cpu_user') + read('used_cpu_sys');
+  };
+  const redisBefore = await redisCpu();
   for (let p = 0; p < partitions; p++) await transport.client.xGroupSetId(keys.input(p), transport.group, '0');
   const started = performance.now();
   const drained = await waitDrained(transport, records.length, 600_000);
   const seconds = (performance.now() - started) / 1000;
+  const redisSeconds = (await redisCpu()) - redisBefore;
   for (const w of workers) w.child.kill('SIGTERM');
-  await Promise.all(workers.map((w) => w.exit));
-  if (!drained) throw new Error(`${noop ? 'no-op' : 'service'} did not drain the streams`);
+  const exits = await Promise.all(workers.map((w) => w.exit));
+  // CPU seconds of the workers during the run (their start-up left out) and of Redis.
+  let workerSeconds = 0;
+  for (const [i, e] of exits.entries()) {
+    const start = workers[i].readyCpu;
+    if (!e.counts?.cpu || !start) throw new Error(`worker ${e.name} did not report its CPU time`);
+    workerSeconds += (e.counts.cpu.user + e.counts.cpu.system - start.user - start.system) / 1e6;
+  }
+  if (!drained) throw new Error(`${side} did not drain the streams`);
   const stats = await transport.stats();
   if (!noop && (stats.applied ?? 0) + (stats.deadLettered ?? 0) !== records.length) throw new Error(`the service processed ${stats.applied} of ${records.length}`);
-  return records.length / seconds;
+  return { rate: records.length / seconds, cpuRate: records.length / (workerSeconds + redisSeconds), workerSeconds, redisSeconds };
 }
 
 const rounds = [];
 for (let round = 0; round < Number(values.rounds); round++) {
-  // Alternate which side goes first, so that neither always runs on a warmer (or busier) machine.
-  const order = round % 2 === 0 ? [true, false] : [false, true];
-  const rate = {};
-  for (const noop of order) rate[noop ? 'noop' : 'service'] = await drainOnce(noop);
-  rounds.push({ noop: Math.round(rate.noop), service: Math.round(rate.service), ratio: Math.round((rate.service / rate.noop) * 1000) / 1000 });
+  // Rotate which side goes first, so that none always runs on a warmer (or busier) machine.
+  const sides = ['noop', 'service', 'noopEach'];
+  const order = [...sides.slice(round % 3), ...sides.slice(0, round % 3)];
+  const r = {};
+  for (const side of order) r[side] = await drainOnce(side);
+  const round3 = (x) => Math.round(x * 1000) / 1000;
+  rounds.push({
+    noop: Math.round(r.noop.rate),
+    service: Math.round(r.service.rate),
+    ratio: round3(r.service.rate / r.noop.rate),
+    noopPerCpuSecond: Math.round(r.noop.cpuRate),
+    servicePerCpuSecond: Math.round(r.service.cpuRate),
+    cpuRatio: round3(r.service.cpuRate / r.noop.cpuRate),
+    noopEach: Math.round(r.noopEach.rate),
+    ratioEach: round3(r.service.rate / r.noopEach.rate),
+    cpuRatioEach: round3(r.service.cpuRate / r.noopEach.cpuRate),
+    serviceCpu: { workers: round3(r.service.workerSeconds), redis: round3(r.service.redisSeconds) },
+    noopCpu: { workers: round3(r.noop.workerSeconds), redis: round3(r.noop.redisSeconds) },
+  });
   process.stderr.write(`round ${round + 1}: ${JSON.stringify(rounds.at(-1))}\n`);
 }
 await transport.close();
@@ -132,6 +164,12 @@ const result = {
   noopEventsPerSecond: median(rounds.map((r) => r.noop)),
   serviceEventsPerSecond: median(rounds.map((r) => r.service)),
   ratio: median(rounds.map((r) => r.ratio)),
+  noopEventsPerCpuSecond: median(rounds.map((r) => r.noopPerCpuSecond)),
+  serviceEventsPerCpuSecond: median(rounds.map((r) => r.servicePerCpuSecond)),
+  cpuRatio: median(rounds.map((r) => r.cpuRatio)),
+  noopEachEventsPerSecond: median(rounds.map((r) => r.noopEach)),
+  ratioEach: median(rounds.map((r) => r.ratioEach)),
+  cpuRatioEach: median(rounds.map((r) => r.cpuRatioEach)),
   target: TARGET,
   rounds,
 };

@@ -29,20 +29,25 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export function startWorker({ url, name, now, partitions, minIdleMs, leaseMs = 2000, noop = false, batch = 64 }) {
   const args = [WORKER, '--redis', url, '--name', name, '--now', now, '--partitions', String(partitions)];
   args.push('--min-idle-ms', String(minIdleMs), '--lease-ms', String(leaseMs), '--batch', String(batch));
-  if (noop) args.push('--noop');
+  if (noop === 'each') args.push('--noop-each');
+  else if (noop) args.push('--noop');
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   let markReady;
   const ready = new Promise((resolve) => (markReady = resolve));
+  const handle = { name, child, ready, exit: null, readyCpu: null };
   child.stdout.on('data', (chunk) => {
     out += chunk;
-    if (out.includes('"ready"')) markReady();
+    if (handle.readyCpu === null && out.includes('"ready"')) {
+      handle.readyCpu = JSON.parse(out.split('\n')[0]).cpu ?? null;
+      markReady();
+    }
   });
   child.stderr.on('data', (chunk) => {
     err += chunk;
   });
-  const exit = new Promise((resolve) => {
+  handle.exit = new Promise((resolve) => {
     child.on('exit', (code, signal) => {
       markReady();
       const last = out.trim().split('\n').at(-1) ?? '';
@@ -56,7 +61,7 @@ export function startWorker({ url, name, now, partitions, minIdleMs, leaseMs = 2
       resolve({ name, code, signal, counts, stderr: err });
     });
   });
-  return { name, child, ready, exit };
+  return handle;
 }
 
 /**

@@ -16,6 +16,7 @@ export interface Change {
   guard: string;
   expectedVersion: string;
   path: string;
+  hadSnapshot?: boolean;
   declaration?: unknown;
   event?: unknown;
   snapshot?: unknown;
@@ -54,7 +55,7 @@ export declare const keys: {
   input(p: number): string;
   person(s: string): string;
   history(s: string): string;
-  applied(s: string): string;
+  applied(guard: string): string;
   summary(s: string): string;
   out: string;
   dead: string;

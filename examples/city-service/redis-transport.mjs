@@ -31,7 +31,8 @@ export const keys = {
   input: (p) => `hc:in:${p}`,
   person: (s) => `hc:person:${s}`,
   history: (s) => `hc:history:${s}`,
-  applied: (s) => `hc:applied:${s}`,
+  /** The field of the person's hash that marks an event id (its guard) applied. */
+  applied: (guard) => `applied:${guard}`,
   summary: (s) => `hc:summary:${s}`,
   out: 'hc:out',
   dead: 'hc:dead',
@@ -50,52 +51,64 @@ export const keys = {
 // After a conflict, the person's later entries of the batch (computed on top of the refused one)
 // are refused too.
 //
-// KEYS: hc:out, hc:stats, then per item: person, history, applied, summary, input stream.
-// ARGV: group, then per item 14 fields: entry id, guard, expected version, expects-new, declaration,
+// KEYS: hc:out, hc:stats, then per item: person, history, summary, input stream. The event ids
+// applied are fields \`applied:<guard>\` of the person's hash, read with its version in one call.
+// ARGV: group, then per item 14 fields: entry id, guard, expected version, flags ('n' expects a new
+// event id, 's' a snapshot is stored), declaration,
 // event, snapshot, summary, colour, previous colour (when it changed), since, subject, rules, path.
 const COMMIT = `
 local group = ARGV[1]
 local failed = {}
 local results = {}
+local acks = {}
 local applied, duplicates, changes = 0, 0, 0
 local paths = {}
-local n = (#KEYS - 2) / 5
+local function ack(stream, entry)
+  local ids = acks[stream]
+  if not ids then ids = {}; acks[stream] = ids end
+  ids[#ids + 1] = entry
+end
+local n = (#KEYS - 2) / 4
 for i = 1, n do
-  local k = 2 + (i - 1) * 5
+  local k = 2 + (i - 1) * 4
   local a = 1 + (i - 1) * 14
-  local person, history, seen, summary, stream = KEYS[k + 1], KEYS[k + 2], KEYS[k + 3], KEYS[k + 4], KEYS[k + 5]
-  local entry, guard, expected, expectNew = ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4]
+  local person, history, summary, stream = KEYS[k + 1], KEYS[k + 2], KEYS[k + 3], KEYS[k + 4]
+  local entry, guard, expected, flags = ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4]
+  local expectNew = string.find(flags, 'n', 1, true) ~= nil
+  local marker = 'applied:' .. guard
+  local current = failed[person] and {} or redis.call('HMGET', person, 'version', marker)
   if failed[person] then
     results[i] = 'conflict'
-  elseif redis.call('SISMEMBER', seen, guard) == 1 then
-    redis.call('XACK', stream, group, entry)
+  elseif current[2] then
+    ack(stream, entry)
     duplicates = duplicates + 1
     results[i] = 'duplicate'
     -- The worker computed what follows on a state without this event: read again.
-    if expectNew == '1' then failed[person] = true end
+    if expectNew then failed[person] = true end
   else
-    local version = redis.call('HGET', person, 'version') or '0'
-    if version ~= expected or expectNew ~= '1' then
+    local version = current[1] or '0'
+    if version ~= expected or not expectNew then
       failed[person] = true
       results[i] = 'conflict'
     else
-      redis.call('HSET', person, 'version', tostring(tonumber(version) + 1))
       local declaration, event, snapshot, summaryJson, colour = ARGV[a + 5], ARGV[a + 6], ARGV[a + 7], ARGV[a + 8], ARGV[a + 9]
-      if declaration ~= '' then redis.call('HSET', person, 'declaration', declaration) end
-      if event ~= '' then redis.call('RPUSH', history, event) end
-      if snapshot ~= '' then redis.call('HSET', person, 'snapshot', snapshot) else redis.call('HDEL', person, 'snapshot') end
+      local fields = { 'version', tostring(tonumber(version) + 1), marker, '1' }
+      if declaration ~= '' then fields[#fields + 1] = 'declaration'; fields[#fields + 1] = declaration end
+      if snapshot ~= '' then fields[#fields + 1] = 'snapshot'; fields[#fields + 1] = snapshot
+      elseif string.find(flags, 's', 1, true) then redis.call('HDEL', person, 'snapshot') end
       if summaryJson ~= '' then
         redis.call('SET', summary, summaryJson)
-        redis.call('HSET', person, 'colour', colour)
+        fields[#fields + 1] = 'colour'; fields[#fields + 1] = colour
       end
+      redis.call('HSET', person, unpack(fields))
+      if event ~= '' then redis.call('RPUSH', history, event) end
       local from = ARGV[a + 10]
       if from ~= '' then
         redis.call('XADD', KEYS[1], '*', 'subject', ARGV[a + 12], 'from', from, 'to', colour, 'since', ARGV[a + 11],
           'rules', ARGV[a + 13], 'stream', stream, 'entry', entry)
         changes = changes + 1
       end
-      redis.call('SADD', seen, guard)
-      redis.call('XACK', stream, group, entry)
+      ack(stream, entry)
       applied = applied + 1
       local path = 'path:' .. ARGV[a + 14]
       paths[path] = (paths[path] or 0) + 1
@@ -103,6 +116,7 @@ for i = 1, n do
     end
   end
 end
+for stream, ids in pairs(acks) do redis.call('XACK', stream, group, unpack(ids)) end
 if applied > 0 then redis.call('HINCRBY', KEYS[2], 'applied', applied) end
 if duplicates > 0 then redis.call('HINCRBY', KEYS[2], 'duplicates', duplicates) end
 if changes > 0 then redis.call('HINCRBY', KEYS[2], 'colourChanges', changes) end
@@ -127,21 +141,23 @@ return first
 
 // The state of every person of a batch in one round trip: per person, version, declaration,
 // snapshot, colour, which of the batch's event ids were applied already, and (when asked) the
-// whole history. KEYS: per person, person, history, applied. ARGV: with-history, then per person
+// whole history. KEYS: per person, person and history. ARGV: with-history, then per person
 // the number of its guards followed by them.
 const LOAD = `
 local out = {}
 local a = 2
-for i = 1, #KEYS / 3 do
-  local k = (i - 1) * 3
-  local f = redis.call('HMGET', KEYS[k + 1], 'version', 'declaration', 'snapshot', 'colour')
+for i = 1, #KEYS / 2 do
+  local k = (i - 1) * 2
+  local count = tonumber(ARGV[a])
+  local fields = { 'version', 'declaration', 'snapshot', 'colour' }
+  for g = 1, count do fields[4 + g] = 'applied:' .. ARGV[a + g] end
+  local f = redis.call('HMGET', KEYS[k + 1], unpack(fields))
   local one = {}
   for j = 1, 4 do one[j] = f[j] or '' end
-  local count = tonumber(ARGV[a])
-  local seen = ''
-  for g = 1, count do seen = seen .. redis.call('SISMEMBER', KEYS[k + 3], ARGV[a + g]) end
+  local seen = {}
+  for g = 1, count do seen[g] = f[4 + g] and '1' or '0' end
+  one[5] = table.concat(seen)
   a = a + count + 1
-  one[5] = seen
   if ARGV[1] == '1' then
     local h = redis.call('LRANGE', KEYS[k + 2], 0, -1)
     for j = 1, #h do one[5 + j] = h[j] end
@@ -357,7 +373,7 @@ export async function createRedisTransport({ url, partitions = 4, group = 'hc-wo
       const keyList = [];
       const args = [history ? '1' : '0'];
       for (const { subjectId, guards } of requests) {
-        keyList.push(keys.person(subjectId), keys.history(subjectId), keys.applied(subjectId));
+        keyList.push(keys.person(subjectId), keys.history(subjectId));
         args.push(String(guards.length), ...guards);
       }
       const reply = await client.hcLoad(keyList, args);
@@ -405,12 +421,12 @@ export async function createRedisTransport({ url, partitions = 4, group = 'hc-wo
       const args = [group];
       for (const { entry, change } of items) {
         const s = entry.subjectId;
-        keyList.push(keys.person(s), keys.history(s), keys.applied(s), keys.summary(s), entry.stream);
+        keyList.push(keys.person(s), keys.history(s), keys.summary(s), entry.stream);
         args.push(
           entry.id,
           change.guard,
           change.expectedVersion,
-          change.path === 'duplicate' ? '0' : '1',
+          `${change.path === 'duplicate' ? '' : 'n'}${change.hadSnapshot ? 's' : ''}`,
           change.declaration ? JSON.stringify(change.declaration) : '',
           change.event ? JSON.stringify(change.event) : '',
           change.snapshot ? JSON.stringify(change.snapshot) : '',
@@ -457,8 +473,13 @@ export async function createRedisTransport({ url, partitions = 4, group = 'hc-wo
           continue;
         }
         pending += mine.pending;
-        // `lag` is null when Redis cannot tell (after deletions); entries delivered = last id reached.
-        lag += mine.lag ?? 0;
+        if (typeof mine.lag === 'number') lag += mine.lag;
+        else {
+          // Redis cannot always tell the lag (after an append-only file is replayed, for one):
+          // then count what lies after the group's last delivered id.
+          const after = await client.xRange(stream, `(${mine['last-delivered-id']}`, '+', { COUNT: 1000 });
+          lag += after.length;
+        }
       }
       return { pending, lag, length };
     },

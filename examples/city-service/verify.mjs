@@ -39,11 +39,11 @@ export async function verify({ transport, engine, cases, records, now }) {
         }
       });
       const [applied, history] = await Promise.all([
-        client.smIsMember(keys.applied(subjectId), guards.map((g) => g ?? '')),
+        client.hmGet(keys.person(subjectId), guards.map((g) => keys.applied(g ?? ''))),
         client.lRange(keys.history(subjectId), 0, -1),
       ]);
       list.forEach((r, i) => {
-        if (applied[i] !== 1 && !dead.has(`${r.subjectId}\u0000${r.kind}\u0000${r.body}`)) lost++;
+        if (applied[i] !== '1' && !dead.has(`${r.subjectId}\u0000${r.kind}\u0000${r.body}`)) lost++;
       });
       const ids = history.map((e) => JSON.parse(e).id);
       appliedTwice += ids.length - new Set(ids).size;

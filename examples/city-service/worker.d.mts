@@ -23,6 +23,6 @@ export declare function runWorker(options: {
   minIdleMs?: number;
   maxDeliveries?: number;
   leaseMs?: number;
-  noop?: boolean;
+  noop?: boolean | 'each';
   log?: (line: string) => void;
 }): { counts: WorkerCounts; done: Promise<WorkerCounts>; stop(): Promise<WorkerCounts> };

@@ -6,10 +6,11 @@
 // (XAUTOCLAIM). SIGTERM stops it after the batch in hand; it then prints its counters as JSON.
 //
 //   node examples/city-service/worker.mjs --redis redis://127.0.0.1:6379 --name w1 --now INSTANT
-//     [--partitions 4] [--min-idle-ms 5000] [--lease-ms 2000] [--batch 64] [--noop]
+//     [--partitions 4] [--min-idle-ms 5000] [--lease-ms 2000] [--batch 64] [--noop | --noop-each]
 //
-// --noop reads and acknowledges entries without evaluating anything: the transport's own cost,
-// the baseline of bench/city-service.mjs.
+// --noop reads and acknowledges entries without evaluating anything (one XACK per partition and
+// batch): the transport's own cost, the baseline of bench/city-service.mjs; --noop-each sends one
+// XACK per entry instead.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -54,7 +55,7 @@ function parseEntry(entry) {
  * @param {number} [options.minIdleMs] - idle time after which another consumer's pending entry is taken over
  * @param {number} [options.maxDeliveries] - deliveries after which an entry is dead-lettered
  * @param {number} [options.leaseMs] - how long a partition stays leased to a worker that stopped renewing it
- * @param {boolean} [options.noop] - acknowledge without evaluating (the transport baseline)
+ * @param {boolean | 'each'} [options.noop] - acknowledge without evaluating (the transport baseline), per batch or each entry
  * @param {(line: string) => void} [options.log]
  */
 export function runWorker({
@@ -86,6 +87,13 @@ export function runWorker({
    * 'conflict' (another worker moved the person in between) go round again from a fresh read.
    */
   async function processBatch(entries) {
+    if (noop === 'each') {
+      // An acknowledgement per entry, as a consumer that handles entries one by one sends them
+      // (pipelined on the connection, not waited for one by one).
+      await Promise.all(entries.map((entry) => transport.ack(entry)));
+      counts.applied += entries.length;
+      return;
+    }
     if (noop) {
       await transport.ackMany(entries);
       counts.applied += entries.length;
@@ -117,7 +125,7 @@ export function runWorker({
         const added = [];
         const loadHistory = async () => [...(await transport.history(subjectId)), ...added];
         for (const { entry, change, guard } of work.get(subjectId)) {
-          const commit = { guard, expectedVersion: state.version, path: 'duplicate' };
+          const commit = { guard, expectedVersion: state.version, path: 'duplicate', hadSnapshot: state.snapshot !== null };
           if (!state.seen.has(guard)) {
             const next = await advance(engine, state, change, now, loadHistory);
             if (!next.ok) {
@@ -229,6 +237,7 @@ async function main() {
       'lease-ms': { type: 'string', default: '2000' },
       batch: { type: 'string', default: '64' },
       noop: { type: 'boolean', default: false },
+      'noop-each': { type: 'boolean', default: false },
     },
   });
   const now = values.now ?? new Date().toISOString();
@@ -242,17 +251,18 @@ async function main() {
     batch: Number(values.batch),
     minIdleMs: Number(values['min-idle-ms']),
     leaseMs: Number(values['lease-ms']),
-    noop: values.noop,
+    noop: values['noop-each'] ? 'each' : values.noop,
     log,
   });
   const stop = () => void worker.stop();
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   // The parent process knows the worker is reading once this line is out.
-  process.stdout.write(`${JSON.stringify({ ready: values.name })}\n`);
+  // (with the CPU time used so far, so that a benchmark can tell the run from the start-up).
+  process.stdout.write(`${JSON.stringify({ ready: values.name, cpu: process.cpuUsage() })}\n`);
   const counts = await worker.done;
   await transport.close();
-  process.stdout.write(`${JSON.stringify({ worker: values.name, ...counts })}\n`);
+  process.stdout.write(`${JSON.stringify({ worker: values.name, ...counts, cpu: process.cpuUsage() })}\n`);
 }
 
 const isMain = (() => {
