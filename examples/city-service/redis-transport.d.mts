@@ -36,7 +36,7 @@ export interface Transport {
   reclaim(consumer: string, options?: { minIdleMs?: number; count?: number; partitions?: number[] | null }): Promise<Entry[]>;
   loadMany(
     requests: { subjectId: string; guards: string[] }[],
-    options?: { history?: boolean },
+    options?: { history?: boolean; cache?: Map<string, { version: string; declaration: unknown; snapshot: unknown; colour: string | null; history: unknown[] | null }> | null },
   ): Promise<(StoredState & { version: string; colour: string | null; seen: Set<string> })[]>;
   ackMany(entries: Entry[]): Promise<number>;
   commitMany(items: { entry: Entry; change: Change }[]): Promise<('applied' | 'duplicate' | 'conflict')[]>;

@@ -12,7 +12,8 @@
 //   poll(consumer, { count, blockMs, partitions }) new entries of those partitions (at most `count` each)
 //   reclaim(consumer, { minIdleMs, count, partitions }) entries idle longer than minIdleMs, taken over (XAUTOCLAIM)
 //   load(subjectId, guard, { history })          the person's stored state
-//   loadMany([{ subjectId, guards }], { history }) the same for every person of a batch, one round trip
+//   loadMany([{ subjectId, guards }], { history, cache }) the same for every person of a batch, one
+//                                                round trip (people whose version is in `cache` unsent)
 //   history(subjectId)                           the person's full history (every applied event)
 //   commit(entry, change)                        'applied' | 'duplicate' | 'conflict', atomically
 //   commitMany([{ entry, change }])              the same for a batch, one script call, a result each
@@ -141,26 +142,34 @@ return first
 
 // The state of every person of a batch in one round trip: per person, version, declaration,
 // snapshot, colour, which of the batch's event ids were applied already, and (when asked) the
-// whole history. KEYS: per person, person and history. ARGV: with-history, then per person
-// the number of its guards followed by them.
+// whole history, unless the worker already holds that version of the person (a worker that
+// leases a partition sees the same people again and again). KEYS: per person, person and
+// history. ARGV: with-history, then per person the version it holds ('' for none), the number of
+// its guards and the guards.
 const LOAD = `
 local out = {}
 local a = 2
 for i = 1, #KEYS / 2 do
   local k = (i - 1) * 2
-  local count = tonumber(ARGV[a])
-  local fields = { 'version', 'declaration', 'snapshot', 'colour' }
-  for g = 1, count do fields[4 + g] = 'applied:' .. ARGV[a + g] end
+  local known = ARGV[a]
+  local count = tonumber(ARGV[a + 1])
+  local fields = { 'version' }
+  for g = 1, count do fields[1 + g] = 'applied:' .. ARGV[a + 1 + g] end
   local f = redis.call('HMGET', KEYS[k + 1], unpack(fields))
-  local one = {}
-  for j = 1, 4 do one[j] = f[j] or '' end
+  local version = f[1] or ''
   local seen = {}
-  for g = 1, count do seen[g] = f[4 + g] and '1' or '0' end
-  one[5] = table.concat(seen)
-  a = a + count + 1
-  if ARGV[1] == '1' then
-    local h = redis.call('LRANGE', KEYS[k + 2], 0, -1)
-    for j = 1, #h do one[5 + j] = h[j] end
+  for g = 1, count do seen[g] = f[1 + g] and '1' or '0' end
+  a = a + count + 2
+  local one = { version, '', '', '', table.concat(seen), '0' }
+  if known == '' or version ~= known then
+    -- Not the version the worker holds: the whole state.
+    one[6] = '1'
+    local rest = redis.call('HMGET', KEYS[k + 1], 'declaration', 'snapshot', 'colour')
+    for j = 1, 3 do one[1 + j] = rest[j] or '' end
+    if ARGV[1] == '1' then
+      local h = redis.call('LRANGE', KEYS[k + 2], 0, -1)
+      for j = 1, #h do one[6 + j] = h[j] end
+    end
   end
   out[i] = one
 end
@@ -369,16 +378,28 @@ export async function createRedisTransport({ url, partitions = 4, group = 'hc-wo
       return entries;
     },
 
-    async loadMany(requests, { history = true } = {}) {
+    async loadMany(requests, { history = true, cache = null } = {}) {
       const keyList = [];
       const args = [history ? '1' : '0'];
       for (const { subjectId, guards } of requests) {
         keyList.push(keys.person(subjectId), keys.history(subjectId));
-        args.push(String(guards.length), ...guards);
+        const held = cache?.get(subjectId);
+        args.push(held && (held.history !== null || !history) ? held.version : '', String(guards.length), ...guards);
       }
       const reply = await client.hcLoad(keyList, args);
-      return requests.map(({ guards }, i) => {
-        const [version, declaration, snapshot, colour, seen, ...events] = reply[i];
+      return requests.map(({ subjectId, guards }, i) => {
+        const [version, declaration, snapshot, colour, seen, fresh, ...events] = reply[i];
+        if (fresh === '0') {
+          const held = cache.get(subjectId);
+          return {
+            version: held.version,
+            declaration: held.declaration,
+            snapshot: held.snapshot,
+            colour: held.colour,
+            seen: new Set(guards.filter((_, g) => seen[g] === '1')),
+            history: held.history === null ? null : [...held.history],
+          };
+        }
         return {
           version: version === '' ? '0' : version,
           declaration: declaration === '' ? null : JSON.parse(declaration),

@@ -23,6 +23,7 @@ export declare function runWorker(options: {
   minIdleMs?: number;
   maxDeliveries?: number;
   leaseMs?: number;
+  cacheSize?: number;
   noop?: boolean | 'each';
   log?: (line: string) => void;
 }): { counts: WorkerCounts; done: Promise<WorkerCounts>; stop(): Promise<WorkerCounts> };

@@ -54,6 +54,7 @@ function parseEntry(entry) {
  * @param {number} [options.batch] - entries per partition per read
  * @param {number} [options.minIdleMs] - idle time after which another consumer's pending entry is taken over
  * @param {number} [options.maxDeliveries] - deliveries after which an entry is dead-lettered
+ * @param {number} [options.cacheSize] - how many people the worker keeps in memory at their last version
  * @param {number} [options.leaseMs] - how long a partition stays leased to a worker that stopped renewing it
  * @param {boolean | 'each'} [options.noop] - acknowledge without evaluating (the transport baseline), per batch or each entry
  * @param {(line: string) => void} [options.log]
@@ -68,6 +69,7 @@ export function runWorker({
   minIdleMs = 5000,
   maxDeliveries = 5,
   leaseMs = 2000,
+  cacheSize = 100_000,
   noop = false,
   log = () => {},
 }) {
@@ -75,6 +77,17 @@ export function runWorker({
   let stopping = false;
   // Without snapshots every step needs the history: fetch it with the state, in the same round trip.
   const prefetchHistory = typeof engine.resume !== 'function';
+
+  // The people this worker handled last, at the version it committed: a worker that leases a
+  // partition sees the same people again, and the state it wrote need not travel back. Only a
+  // version equal to Redis's own is ever used (loadMany), so a stale entry costs a read, never a
+  // wrong answer.
+  const cache = new Map();
+  const remember = (subjectId, state) => {
+    cache.delete(subjectId);
+    cache.set(subjectId, { version: state.version, declaration: state.declaration, snapshot: state.snapshot, colour: state.colour, history: state.history });
+    if (cache.size > cacheSize) cache.delete(cache.keys().next().value);
+  };
 
   async function deadLetter(entry, issues) {
     counts.deadLettered++;
@@ -116,7 +129,7 @@ export function runWorker({
       const subjects = [...work.keys()];
       const states = await transport.loadMany(
         subjects.map((subjectId) => ({ subjectId, guards: work.get(subjectId).map((w) => w.guard) })),
-        { history: prefetchHistory },
+        { history: prefetchHistory, cache },
       );
       const items = [];
       for (const [i, subjectId] of subjects.entries()) {
@@ -155,15 +168,23 @@ export function runWorker({
         }
       }
       const results = await transport.commitMany(items);
+      // What this worker now knows of each person (their version in Redis is the one it wrote):
+      // the next batch reads only the version; a conflict forgets the person.
+      for (const [i, subjectId] of subjects.entries()) remember(subjectId, states[i]);
       const again = new Map();
       results.forEach((result, i) => {
         const item = items[i];
         if (result === 'conflict') {
           counts.conflicts++;
+          cache.delete(item.subjectId);
           const list = again.get(item.subjectId);
           if (list) list.push(item.work);
           else again.set(item.subjectId, [item.work]);
-        } else if (result === 'duplicate') counts.duplicates++;
+        } else if (result === 'duplicate') {
+          counts.duplicates++;
+          // Applied by another worker in the meantime: what this one computed is not what is stored.
+          if (item.change.path !== 'duplicate') cache.delete(item.subjectId);
+        }
         else {
           counts.applied++;
           counts.paths[item.change.path] = (counts.paths[item.change.path] ?? 0) + 1;

@@ -156,6 +156,34 @@ describe.skipIf(!hasRedisServer)('city service on a real redis-server', () => {
     expect((await transport.backlog()).pending).toBe(0);
   });
 
+  it('two workers on one person: the commit computed on a stale version is refused (conflict) and redone on the fresh state', async () => {
+    const d = declaration('s-race', { submittedAt: '2020-03-10T10:00:00+08:00' });
+    const ok = { ...approved, at: '2020-03-10T11:00:00+08:00' };
+    const fever = { id: 'f1', at: '2020-03-12T08:00:00+08:00', kind: 'temperature', celsius: 37.8, venue: 'public-place' };
+    const cough = { id: 's1', at: '2020-03-14T08:00:00+08:00', kind: 'symptoms', symptoms: ['fever'], source: 'self' };
+    await transport.publish([declared(d), happened('s-race', ok)]);
+    await drain(transport, server.url);
+    await transport.publish([happened('s-race', fever), happened('s-race', cough)]);
+    const [first, second] = await transport.poll('A', { count: 10, blockMs: 100 });
+    // A reads the person to apply the fever reading...
+    const seenByA = await transport.load('s-race', 'e:f1');
+    // ... while B (having taken over the second entry) applies the symptoms report first.
+    const byB = summaryOf(evaluate(d as any, [ok, cough] as any, NOW));
+    expect(await transport.commit(second!, { guard: 'e:s1', expectedVersion: seenByA.version, path: 'full', event: cough, summary: byB })).toBe('applied');
+    const staleA = summaryOf(evaluate(d as any, [ok, fever] as any, NOW));
+    expect(await transport.commit(first!, { guard: 'e:f1', expectedVersion: seenByA.version, path: 'full', event: fever, summary: staleA })).toBe('conflict');
+    expect(await transport.history('s-race')).toEqual([ok, cough]);
+    // A's entry stays pending; taken over, it is applied on top of B's change.
+    const counts = await drain(transport, server.url, { minIdleMs: 0 });
+    expect(counts.applied).toBe(1);
+    expect(await transport.history('s-race')).toEqual([ok, cough, fever]);
+    const whole = summaryOf(evaluate(d as any, [ok, cough, fever] as any, NOW));
+    expect(await transport.summary('s-race')).toEqual(whole);
+    // GY: the same symptom (fever) twice while green (RULES GY), which neither worker saw alone.
+    expect(whole.rules).toContain('GY');
+    expect(staleA.rules).not.toContain('GY');
+  });
+
   it('an out-of-order event takes the whole-history path; the summary is evaluate of the whole history', async () => {
     const d = declaration('s-late', { symptoms: ['fatigue'], submittedAt: '2020-03-10T10:00:00+08:00' });
     const ok = { ...approved, at: '2020-03-10T11:00:00+08:00' };
