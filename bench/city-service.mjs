@@ -20,6 +20,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultEngine } from 'health-code-rules';
 import { startWorker, waitDrained } from '../examples/city-service/demo.mjs';
 import { population } from '../examples/city-service/population.mjs';
 import { clearService, createRedisTransport, keys } from '../examples/city-service/redis-transport.mjs';
@@ -131,6 +132,31 @@ async function drainOnce(side) {
   return { rate: records.length / seconds, cpuRate: records.length / (workerSeconds + redisSeconds), workerSeconds, redisSeconds };
 }
 
+/**
+ * The engine's own share: the same entries replayed in this process, each person's history
+ * evaluated again at every event as the service's whole-history path does, without Redis.
+ * CPU µs per entry.
+ */
+function engineCost() {
+  const people = new Map();
+  const started = process.cpuUsage();
+  for (const record of records) {
+    let body;
+    try {
+      body = JSON.parse(record.body);
+    } catch {
+      continue;
+    }
+    const person = people.get(record.subjectId) ?? { declaration: null, history: [] };
+    people.set(record.subjectId, person);
+    if (record.kind === 'declaration') person.declaration = body;
+    else person.history.push(body);
+    if (person.declaration) defaultEngine.safeEvaluate(person.declaration, person.history, NOW);
+  }
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / records.length;
+}
+
 const rounds = [];
 for (let round = 0; round < Number(values.rounds); round++) {
   // Rotate which side goes first, so that none always runs on a warmer (or busier) machine.
@@ -156,6 +182,8 @@ for (let round = 0; round < Number(values.rounds); round++) {
 }
 await transport.close();
 await server.stop();
+const engineMicros = median([engineCost(), engineCost(), engineCost()]);
+const perEvent = (rate) => Math.round((1e6 / rate) * 10) / 10;
 
 const result = {
   events: records.length,
@@ -171,6 +199,12 @@ const result = {
   ratioEach: median(rounds.map((r) => r.ratioEach)),
   cpuRatioEach: median(rounds.map((r) => r.cpuRatioEach)),
   target: TARGET,
+  // CPU µs per entry (workers + Redis), and the engine's share of the service's measured alone.
+  cpuMicrosPerEvent: {
+    service: perEvent(median(rounds.map((r) => r.servicePerCpuSecond))),
+    noop: perEvent(median(rounds.map((r) => r.noopPerCpuSecond))),
+    engine: Math.round(engineMicros * 10) / 10,
+  },
   rounds,
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);
