@@ -198,26 +198,43 @@ export function runWorker({
     let lastReclaim = 0;
     let lastLease = 0;
     let owned = [];
-    while (!stopping) {
+    // The next batch is read while this one is evaluated and committed (the reader has its own
+    // connection), so that the worker does not sit idle for a round trip between batches.
+    let prefetch = null;
+    const readAhead = () => {
+      prefetch = transport.poll(name, { count: batch, blockMs, partitions: owned }).catch((error) => {
+        counts.errors++;
+        log(`${name}: ${error.message}`);
+        return [];
+      });
+    };
+    while (!stopping || prefetch) {
       try {
         if (Date.now() - lastLease >= leaseMs / 4) {
           owned = await transport.lease(name, leaseMs);
           lastLease = Date.now();
           counts.partitions = owned;
         }
-        if (owned.length === 0) {
+        if (owned.length === 0 && !prefetch) {
           // More workers than partitions: this one waits for a partition to become free.
           await sleep(blockMs);
           continue;
         }
         let entries = [];
-        if (Date.now() - lastReclaim >= Math.min(1000, minIdleMs)) {
+        if (!stopping && owned.length > 0 && Date.now() - lastReclaim >= Math.min(1000, minIdleMs)) {
           lastReclaim = Date.now();
           entries = await transport.reclaim(name, { minIdleMs, count: batch, partitions: owned });
           counts.redelivered += entries.length;
         }
-        if (entries.length === 0) entries = await transport.poll(name, { count: batch, blockMs, partitions: owned });
+        if (entries.length === 0 && prefetch) {
+          entries = await prefetch;
+          prefetch = null;
+        }
+        if (entries.length === 0 && !stopping && owned.length > 0) entries = await transport.poll(name, { count: batch, blockMs, partitions: owned });
         counts.read += entries.length;
+        // A stopping worker reads nothing more; what it has read it still commits, so that it
+        // leaves nothing pending behind it.
+        if (entries.length > 0 && !stopping && owned.length > 0 && !prefetch) readAhead();
         // An error leaves the batch's unacknowledged entries pending: after the idle timeout they
         // are taken over (by this worker or another).
         if (entries.length > 0) await processBatch(entries);
