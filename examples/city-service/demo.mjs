@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The city service end to end on one machine: a seeded population streamed into the partition
-// streams while W worker processes consume them; with --kill-one one worker is SIGKILLed mid-run
-// and a replacement started. Waits until every stream is drained and nothing is pending, checks
+// streams while W worker processes consume them; with --kill-one the worker holding the most
+// partitions is SIGKILLed mid-run and a replacement started. Waits until every stream is drained and nothing is pending, checks
 // every person's summary against `evaluate` of their whole history, and prints one JSON line.
 //
 //   node examples/city-service/demo.mjs --redis redis://127.0.0.1:PORT --people 3000 --events 20000 \
@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultEngine } from 'health-code-rules';
 import { population } from './population.mjs';
-import { clearService, createRedisTransport } from './redis-transport.mjs';
+import { clearService, createRedisTransport, keys } from './redis-transport.mjs';
 import { verify } from './verify.mjs';
 
 const WORKER = fileURLToPath(new URL('./worker.mjs', import.meta.url));
@@ -130,7 +130,10 @@ async function main() {
     if ((stats.applied ?? 0) >= records.length * 0.3) {
       // Mid-run, without warning: whatever it had read and not committed stays pending, to be
       // taken over by the others after the idle timeout.
-      killed = workers[0];
+      // The worker that holds the most partitions, so that the kill takes work away.
+      const owners = await Promise.all(Array.from({ length: partitions }, (_, p) => transport.client.get(keys.lease(p))));
+      const held = (w) => owners.filter((o) => o === w.name).length;
+      killed = workers.reduce((most, w) => (held(w) > held(most) ? w : most), workers[0]);
       killed.child.kill('SIGKILL');
       await killed.exit;
       pendingAtKill = await transport.pendingOf(killed.name);
