@@ -18,7 +18,11 @@ export interface Change {
   path: string;
   hadSnapshot?: boolean;
   declaration?: unknown;
+  /** The declaration as received (stored as it is, instead of `declaration` serialised again). */
+  declarationJson?: string;
   event?: unknown;
+  /** The event as received. */
+  eventJson?: string;
   snapshot?: unknown;
   summary?: { colour: string; rules: string[]; releaseAt: string | null; nextChangeAt: string | null };
   colourChange?: { from: string; since: string; rules: string[] };

@@ -146,8 +146,9 @@ export function runWorker({
               continue;
             }
             commit.path = next.path;
-            if (change.declaration) commit.declaration = change.declaration;
-            if (change.event) commit.event = change.event;
+            // Stored as received, byte for byte (the audit trail keeps what the producer sent).
+            if (change.declaration) commit.declarationJson = entry.body;
+            if (change.event) commit.eventJson = entry.body;
             commit.snapshot = next.snapshot;
             if (next.assessment) {
               commit.summary = summaryOf(next.assessment);
