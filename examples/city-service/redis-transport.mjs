@@ -95,8 +95,9 @@ for i = 1, n do
       local declaration, event, snapshot, summaryJson, colour = ARGV[a + 5], ARGV[a + 6], ARGV[a + 7], ARGV[a + 8], ARGV[a + 9]
       local fields = { 'version', tostring(tonumber(version) + 1), marker, '1' }
       if declaration ~= '' then fields[#fields + 1] = 'declaration'; fields[#fields + 1] = declaration end
+      -- A change without a new snapshot leaves none: an older one would miss this change.
       if snapshot ~= '' then fields[#fields + 1] = 'snapshot'; fields[#fields + 1] = snapshot
-      elseif string.find(flags, 's', 1, true) then redis.call('HDEL', person, 'snapshot') end
+      else redis.call('HDEL', person, 'snapshot') end
       if summaryJson ~= '' then
         redis.call('SET', summary, summaryJson)
         fields[#fields + 1] = 'colour'; fields[#fields + 1] = colour

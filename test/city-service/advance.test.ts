@@ -4,7 +4,7 @@
 import { defaultEngine, evaluate } from 'health-code-rules';
 import { describe, expect, it } from 'vitest';
 import { advance, assessAt, pathCounts, summaryOf } from '../../examples/city-service/advance.mjs';
-import { withSnapshots } from './snapshot-engine.js';
+import { withSnapshots, withoutSnapshots } from './snapshot-engine.js';
 
 const NOW = '2020-02-10T12:00:00+08:00';
 const declaration = {
@@ -23,7 +23,7 @@ const report = { id: 'd1', at: '2020-02-03T08:00:00+08:00', kind: 'daily-report'
 describe('advance (examples/city-service/advance.mjs)', () => {
   it('without resume on the engine: the whole history, the same assessment as evaluate (Y1 reset by a dry cough)', async () => {
     const before = pathCounts.full;
-    const next = await advance(defaultEngine, { declaration, snapshot: null, history: [approved] }, { event: cough }, NOW);
+    const next = await advance(withoutSnapshots(defaultEngine), { declaration, snapshot: null, history: [approved] }, { event: cough }, NOW);
     expect(next.ok).toBe(true);
     if (!next.ok) return;
     expect(next.path).toBe('full');
@@ -35,7 +35,7 @@ describe('advance (examples/city-service/advance.mjs)', () => {
 
   it('reads the history only when it needs it', async () => {
     let reads = 0;
-    const next = await advance(defaultEngine, { declaration, snapshot: null, history: null }, { event: cough }, NOW, async () => {
+    const next = await advance(withoutSnapshots(defaultEngine), { declaration, snapshot: null, history: null }, { event: cough }, NOW, async () => {
       reads++;
       return [approved];
     });

@@ -1,5 +1,5 @@
-// A stand-in for the engine's coming snapshot API (`safeSnapshot`, `resume`) with its documented
-// contract, built on the real `safeEvaluate`: a snapshot carries the case folded up to `at`, and
+// A stand-in for the engine's snapshot API (`safeSnapshot`, `resume`) with its documented contract,
+// built on the real `safeEvaluate`, so that the service's paths can be steered in a test: a snapshot carries the case folded up to `at`, and
 // `resume` refuses (`needs_full_history`) any event dated at or before it or with an id seen
 // before. The city service must give the same summaries with it as without it.
 import { HealthCodeInputError, type Engine } from 'health-code-rules';
@@ -44,4 +44,9 @@ export function withSnapshots(engine: Engine) {
       return { success: true as const, data: { assessment: evaluated.data, snapshot: { at, declaration: s.declaration, history } } };
     },
   };
+}
+
+/** The engine without its snapshot methods: every event takes the whole-history path. */
+export function withoutSnapshots(engine: Engine): Pick<Engine, 'policy' | 'safeEvaluate' | 'safeCheck'> {
+  return { policy: engine.policy, safeEvaluate: engine.safeEvaluate, safeCheck: engine.safeCheck };
 }
