@@ -40,6 +40,8 @@ export default tseslint.config(
       'jsdoc/require-returns-description': 'error',
       'jsdoc/check-tag-names': ['error', { definedTags: ['remarks', 'typeParam', 'packageDocumentation', 'defaultValue'] }],
       'jsdoc/tag-lines': 'off',
+      // No function of the library longer than about a screen (issue: one module per rule).
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
       // Numbers and booleans are fine in messages; the message templates build strings.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
     },

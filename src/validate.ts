@@ -187,6 +187,36 @@ function duplicateId(item: InputEvent, first: InputEvent): InputIssue {
   };
 }
 
+/** One event of the history, validated (zod or the frequent-event shortcut), or undefined with its issues. */
+function checkEvent(item: unknown, index: number, cp: CompiledPolicy, issues: InputIssue[]): InputEvent | undefined {
+  // The frequent kinds in their plain form skip zod; zod decides every other event (and writes every issue).
+  let event = parseFrequentEvent(item);
+  if (event === undefined) {
+    const parsed = EventSchema.safeParse(item);
+    if (!parsed.success) {
+      pushAll(issues, fromZodIssues(parsed.error.issues, ['history', index], item));
+      // An unknown kind hides the other fields from the union: still report a bad id or instant.
+      if (parsed.error.issues.some((issue) => issue.code === 'invalid_union' && issue.path[0] === 'kind')) {
+        const common = EventBaseSchema.safeParse(item);
+        if (!common.success) pushAll(issues, fromZodIssues(common.error.issues, ['history', index], item));
+      }
+      return undefined;
+    }
+    event = parsed.data;
+  }
+  if (event.id === 'declaration') {
+    issues.push({ path: ['history', index, 'id'], code: 'reserved_id', message: '"declaration" is the evidence id of the declaration itself' });
+  }
+  const ms = parseInstant(event.at) as number;
+  // T-2: the instant and the days of every event in the years 1970–2199.
+  if (!instantInRange(cp, ms)) issues.push(outOfRange(['history', index, 'at']));
+  if (event.kind === 'key-area-visit') {
+    if (!dayInRange(cp, event.from)) issues.push(outOfRange(['history', index, 'from']));
+    if (!dayInRange(cp, event.to)) issues.push(outOfRange(['history', index, 'to']));
+  } else if (event.kind === 'key-area-contact' && !dayInRange(cp, event.on)) issues.push(outOfRange(['history', index, 'on']));
+  return new Entry(index, ms, rankOf(event.kind), event);
+}
+
 /** The valid events of the history, in input order; every problem goes to `issues`. */
 function checkHistory(raw: unknown, cp: CompiledPolicy, issues: InputIssue[]): InputEvent[] | undefined {
   if (!Array.isArray(raw)) {
@@ -196,33 +226,8 @@ function checkHistory(raw: unknown, cp: CompiledPolicy, issues: InputIssue[]): I
   const events: InputEvent[] = [];
   // `raw` is what readBounded read: dense (its length within maxEvents, no hole), plain data.
   for (let index = 0; index < raw.length; index++) {
-    const item: unknown = raw[index];
-    // The frequent kinds in their plain form skip zod; zod decides every other event (and writes every issue).
-    let event = parseFrequentEvent(item);
-    if (event === undefined) {
-      const parsed = EventSchema.safeParse(item);
-      if (!parsed.success) {
-        pushAll(issues, fromZodIssues(parsed.error.issues, ['history', index], item));
-        // An unknown kind hides the other fields from the union: still report a bad id or instant.
-        if (parsed.error.issues.some((issue) => issue.code === 'invalid_union' && issue.path[0] === 'kind')) {
-          const common = EventBaseSchema.safeParse(item);
-          if (!common.success) pushAll(issues, fromZodIssues(common.error.issues, ['history', index], item));
-        }
-        continue;
-      }
-      event = parsed.data;
-    }
-    if (event.id === 'declaration') {
-      issues.push({ path: ['history', index, 'id'], code: 'reserved_id', message: '"declaration" is the evidence id of the declaration itself' });
-    }
-    const ms = parseInstant(event.at) as number;
-    // T-2: the instant and the days of every event in the years 1970–2199.
-    if (!instantInRange(cp, ms)) issues.push(outOfRange(['history', index, 'at']));
-    if (event.kind === 'key-area-visit') {
-      if (!dayInRange(cp, event.from)) issues.push(outOfRange(['history', index, 'from']));
-      if (!dayInRange(cp, event.to)) issues.push(outOfRange(['history', index, 'to']));
-    } else if (event.kind === 'key-area-contact' && !dayInRange(cp, event.on)) issues.push(outOfRange(['history', index, 'on']));
-    events.push(new Entry(index, ms, rankOf(event.kind), event));
+    const entry = checkEvent(raw[index], index, cp, issues);
+    if (entry !== undefined) events.push(entry);
   }
 
   // RULES §9: one id, one content. Ids of events that failed validation still count as taken.

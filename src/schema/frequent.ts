@@ -251,6 +251,17 @@ function flag(value: unknown): boolean | undefined {
   return value === undefined ? false : typeof value === 'boolean' ? value : undefined;
 }
 
+/** The six required fields of a declaration in their plain form, and no proxy (even an undefined one: left to the schema). */
+function hasPlainHead(input: Record<string, unknown>): input is Record<string, unknown> & { id: string; subjectId: string; submittedAt: string; category: ValidDeclaration['category']; channel: ValidDeclaration['channel'] } {
+  const { id, subjectId, submittedAt } = input;
+  return (
+    typeof id === 'string' && id.length > 0 && typeof subjectId === 'string' && subjectId.length > 0 &&
+    typeof submittedAt === 'string' && parseInstant(submittedAt) !== undefined &&
+    CATEGORY.has(input['category']) && CHANNEL.has(input['channel']) && input['attestation'] === true &&
+    !('proxy' in input)
+  );
+}
+
 /**
  * A plain declaration without a proxy (a city's residents and arrivals), validated
  * as `DeclarationSchema` validates it, defaults filled in, keys in the schema's order; `undefined`
@@ -261,19 +272,8 @@ function flag(value: unknown): boolean | undefined {
 export function parsePlainDeclaration(raw: unknown): ValidDeclaration | undefined {
   if (typeof raw !== 'object' || raw === null || Object.getPrototypeOf(raw) !== Object.prototype) return undefined;
   const input = raw as Record<string, unknown>;
-  const id = input['id'];
-  const subjectId = input['subjectId'];
-  const submittedAt = input['submittedAt'];
-  const category = input['category'];
-  const channel = input['channel'];
-  if (
-    typeof id !== 'string' || id.length === 0 || typeof subjectId !== 'string' || subjectId.length === 0 ||
-    typeof submittedAt !== 'string' || parseInstant(submittedAt) === undefined ||
-    !CATEGORY.has(category) || !CHANNEL.has(channel) || input['attestation'] !== true ||
-    // A proxy (even one present but undefined) is left to the schema.
-    'proxy' in input
-  )
-    return undefined;
+  if (!hasPlainHead(input)) return undefined;
+  const { id, subjectId, submittedAt, category, channel } = input;
   // The six required keys, and each optional one with a value (a key present but undefined is
   // listed by for…in without being counted here, so listsOnly below leaves it to the schema).
   let listed = 6;
@@ -314,8 +314,8 @@ export function parsePlainDeclaration(raw: unknown): ValidDeclaration | undefine
     id,
     subjectId,
     submittedAt,
-    category: category as ValidDeclaration['category'],
-    channel: channel as ValidDeclaration['channel'],
+    category,
+    channel,
     attestation: true,
     clinical: (clinicalIn ?? 'none') as ValidDeclaration['clinical'],
     feverClinicObservation,
