@@ -184,3 +184,32 @@ describe('Engine.resume reads the snapshot before it trusts it (RULES §9)', () 
     expect(none.data.assessment.ignored).toEqual([{ id: 'z', why: 'future' }]);
   });
 });
+
+describe('Engine.resume says why it cannot continue, in words a platform team can act on', () => {
+  const d = minimalDeclaration() as DeclarationInput;
+  const contact: Event = { id: 'c1', at: day('02-02'), kind: 'close-contact', of: 'case' };
+  const snapshot = json(defaultEngine.snapshot(d, [contact], day('02-03', '00:00:00')));
+  const messages = (r: { success: boolean; error?: { issues: readonly { message: string }[] } }): string[] => (r.success ? [] : (r.error?.issues ?? []).map((i) => i.message));
+  const reading = (id: string, at: string): Event => ({ id, at, kind: 'temperature', celsius: 36.5 });
+  const tail = ': evaluate the whole history instead';
+
+  it('needs_full_history: each reason, and what to do', () => {
+    expect(messages(defaultEngine.resume(snapshot, [reading('a', day('02-02'))], day('02-10')))).toEqual([`an event at or before the snapshot's instant ${snapshot.at}${tail}`]);
+    expect(messages(defaultEngine.resume(snapshot, [{ ...contact, at: day('02-02') }], day('02-10')))).toEqual([`an event at or before the snapshot's instant ${snapshot.at}${tail}`]);
+    expect(messages(defaultEngine.resume(snapshot, [{ ...contact, at: day('02-04') }], day('02-10')))[0]).toBe(`the snapshot has already seen an event "c1"${tail}`);
+    expect(messages(defaultEngine.resume(snapshot, [{ id: 'v', at: day('02-04'), kind: 'correction', voids: 'c1', authority: 'CDC', reason: 'wrong person' }], day('02-10')))).toEqual([`a correction of an event the snapshot holds${tail}`]);
+    expect(messages(defaultEngine.resume(snapshot, [], day('02-02')))).toEqual([`now is before the snapshot's instant ${snapshot.at}${tail}`]);
+    const other = createEngine({ ...lianyungang2020, id: 'other', version: '9', observationDays: 21 });
+    expect(messages(other.resume(snapshot, [], day('02-10')))).toEqual([`the snapshot was folded under ${lianyungang2020.id} ${lianyungang2020.version}, not this engine's policy${tail}`]);
+  });
+
+  it('inconsistent: which part of the state contradicts which', () => {
+    const r2 = snapshot.state.conditions.R2!;
+    const at = (conditions: Snapshot['state']['conditions'], colour = snapshot.state.colour) => messages(defaultEngine.resume({ ...snapshot, state: { ...snapshot.state, conditions, colour } }, [], day('02-10')));
+    expect(at({ R3: r2 })).toEqual(['the condition under R3 is one of R2']);
+    expect(at({ R2: { ...r2, startedAt: Date.parse(day('02-04')) } })).toEqual(["R2 starts after the snapshot's instant"]);
+    expect(at({ R2: { ...r2, releaseAt: Date.parse(day('02-02', '12:00:00')) } })).toEqual(["R2 was due for release by the snapshot's instant"]);
+    expect(at({ R2: r2 }, 'yellow')).toEqual(["the state's colour is yellow, its conditions give red"]);
+    expect(messages(defaultEngine.resume(snapshot, 'none', day('02-10')))).toEqual(['events must be an array']);
+  });
+});
