@@ -213,3 +213,71 @@ describe('Engine.resume says why it cannot continue, in words a platform team ca
     expect(messages(defaultEngine.resume(snapshot, 'none', day('02-10')))).toEqual(['events must be an array']);
   });
 });
+
+describe('Engine.resume: the long lists of a snapshot and the order of what it ignored', () => {
+  const d = minimalDeclaration() as DeclarationInput;
+  const t = (id: string, at: string, celsius = 36.5): Event => ({ id, at, kind: 'temperature', celsius });
+
+  it('the applied ids and the report days are checked: a list of ids, ascending days', () => {
+    const s = json(defaultEngine.snapshot(d, [{ id: 'r', at: day('02-02', '20:00:00'), kind: 'daily-report', symptoms: [] }, t('t', day('02-03'))], day('02-04')));
+    expect(s.state.applied).toEqual(['r', 't']);
+    const bad = (state: Record<string, unknown>) => paths(defaultEngine.resume({ ...s, state: { ...s.state, ...state } }, [], day('02-05')));
+    expect(bad({ applied: ['r', 7] })).toEqual(['invalid snapshot.state.applied']);
+    expect(bad({ applied: ['r', ''] })).toEqual(['invalid snapshot.state.applied']);
+    expect(bad({ applied: 'r' })).toEqual(['invalid snapshot.state.applied']);
+    expect(bad({ reportDays: [s.state.reportDays[0], s.state.reportDays[0]] })).toEqual(['invalid snapshot.state.reportDays']);
+    expect(bad({ reportDays: [1.5] })).toEqual(['invalid snapshot.state.reportDays']);
+    expect(bad({ reportDays: 3 })).toEqual(['invalid snapshot.state.reportDays']);
+  });
+
+  it('ignored events before and after the cut, duplicates, voids and future ones, in T-6 order as evaluate lists them (RULES §8)', () => {
+    const history: Event[] = [
+      t('a', day('02-02')),
+      t('a', day('02-02')),
+      t('b', day('02-05')),
+      t('b', day('02-05')),
+      t('c', day('02-06')),
+      { id: 'v', at: day('02-07'), kind: 'correction', voids: 'c', authority: 'clinic', reason: 'wrong person' },
+      t('z', day('02-20')),
+      t('y', day('02-19')),
+    ];
+    agree(minimalDeclaration(), history, day('02-03'), day('02-10'));
+    agree(minimalDeclaration(), history, day('02-05', '12:00:00'), day('02-10'));
+  });
+});
+
+describe('what the fold remembers while red, and where an isolation anchors (I-8, I-3)', () => {
+  it('I-8: an occurrence before a red episode does not count after the subject turns green again', () => {
+    const designation = { kind: 'high-risk-designation', authority: 'district', reason: 'cluster', basis: 'notice 5' } as const;
+    const history: Event[] = [
+      { id: 't1', at: day('02-02'), kind: 'temperature', celsius: 37.8 },
+      { id: 'd', at: day('02-03'), ...designation },
+      { id: 'rel', at: day('02-04'), kind: 'authority-release', authority: 'district', reason: 'cleared' },
+      { id: 't2', at: day('02-05'), kind: 'temperature', celsius: 37.8 },
+    ];
+    const after = defaultEngine.evaluate(minimalDeclaration() as DeclarationInput, history, day('02-06'));
+    expect(after.colour).toBe('green');
+    expect(after.trail.map((e) => e.transition)).toContain('T-GY-first');
+    expect(after.trail.filter((e) => e.transition === 'T-GY-first').map((e) => e.evidence)).toEqual([['t1'], ['t2']]);
+  });
+
+  it('I-3: the first isolation start at or after a contact anchors R2; a later one does not move it', () => {
+    const a = defaultEngine.evaluate(minimalDeclaration() as DeclarationInput, [
+      { id: 'c', at: day('02-02'), kind: 'close-contact', of: 'case' },
+      { id: 'i1', at: day('02-03'), kind: 'isolation-started', place: 'home' },
+      { id: 'i2', at: day('02-05'), kind: 'isolation-started', place: 'centralized' },
+    ], day('02-06'));
+    expect(a.reasons[0]?.count?.anchor).toBe(day('02-03'));
+    expect(a.reasons[0]?.evidence).toEqual(['c', 'i1']);
+  });
+
+  it('I-17: a later contact moves R2\'s anchor and writes T-R2-on with its own evidence only', () => {
+    const a = defaultEngine.evaluate(minimalDeclaration() as DeclarationInput, [
+      { id: 'c1', at: day('02-02'), kind: 'close-contact', of: 'case' },
+      { id: 'c2', at: day('02-06'), kind: 'close-contact', of: 'case' },
+    ], day('02-07'));
+    expect(a.reasons[0]?.count?.anchor).toBe(day('02-06'));
+    expect(a.trail.filter((e) => e.transition === 'T-R2-on').map((e) => e.evidence)).toEqual([['c1'], ['c2']]);
+    expect(a.reasons[0]?.interpretations).toContain('I-17');
+  });
+});
