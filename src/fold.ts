@@ -13,7 +13,6 @@ import { contactOfObservee, declaredContactOfObservee } from './rules/y2.js';
 import type { InputEvent } from './validate.js';
 
 export { colourOf } from './rules/state.js';
-export type { Condition, Designation, FoldState } from './rules/state.js';
 
 /**
  * The fold of RULES §2–§5: the T-6 loop over the applied events and the dispatch of each event to

@@ -3,7 +3,7 @@ import type { Obligation } from './schema/primitives.js';
 import { RULE_MODULES } from './rules/index.js';
 import { evidenceList, list, symptoms, type Lang, type ReasonFacts, type Texts } from './rules/words.js';
 
-export type { Lang, ReasonFacts } from './rules/words.js';
+export type { ReasonFacts } from './rules/words.js';
 
 /**
  * Messages a person reads, rendered from the rule, the phase and the evidence (RULES §8), never
