@@ -9,8 +9,8 @@ import type { CompiledPolicy } from './policy/compile.js';
 import { foldOf, currentColour, initialState, type CaseFacts, type FoldState } from './rules/state.js';
 import { IgnoredSchema, TrailEntrySchema, type Assessment, type Ignored, type TrailEntry } from './schema/assessment.js';
 import { ColourSchema, CredentialSchema, RuleIdSchema, SymptomSchema } from './schema/primitives.js';
-import { buildTimeline } from './timeline.js';
-import { validateCase, type Checked, type InputEvent, type ValidCase } from './validate.js';
+import { buildTimeline, compareKeys } from './timeline.js';
+import { isRecord, validateCase, type Checked, type InputEvent, type ValidCase } from './validate.js';
 
 /**
  * Snapshots of the fold (RULES §1–§5 as a resumable state machine): the state after every event up
@@ -136,7 +136,7 @@ function keep(events: readonly InputEvent[], ignored: readonly Ignored[], future
 
 /** RULES §8 `ignored`: in T-6 order (by instant, rank, id; a copy before its event), without the keys. */
 function inOrder(kept: readonly Kept[]): Ignored[] {
-  const sorted = [...kept].sort((a, b) => (a.ms !== b.ms ? a.ms - b.ms : a.rank !== b.rank ? a.rank - b.rank : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...kept].sort((a, b) => compareKeys(a.ms, a.rank, a.id, b.ms, b.rank, b.id));
   return sorted.map(({ id, why }) => ({ id, why }));
 }
 
@@ -197,11 +197,6 @@ function remap(issues: readonly InputIssue[], pending: number): InputIssue[] {
     if (head !== 'history' || typeof index !== 'number') return issue.path[0] === 'declaration' ? { ...issue, path: ['snapshot', ...issue.path] } : issue;
     return { ...issue, path: index < pending ? ['snapshot', 'pending', index, ...rest] : ['events', index - pending, ...rest] };
   });
-}
-
-/** Whether a value is a plain object. */
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The ids a snapshot has seen: applied, ignored or pending. */

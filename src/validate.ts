@@ -37,7 +37,8 @@ export interface ValidCase {
 /** Either a validated value or every problem found. */
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: InputIssue[] };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** Whether a value is a plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
